@@ -1,0 +1,26 @@
+using QaBot.Answering.Safety;
+
+namespace QaBot.Answering;
+
+/// <summary>
+/// The platform-neutral reply to a question. Every answer, whatever its kind, carries the healthcare-provider
+/// <see cref="Reminder"/>; adapters must show it.
+/// </summary>
+public sealed record Answer
+{
+    public required AnswerKind Kind { get; init; }
+
+    /// <summary>For safety answers, why; otherwise null.</summary>
+    public SafetyCategory? Category { get; init; }
+
+    /// <summary>The reply text; for answered questions, sentences of the cited passages with <c>[n]</c> markers.</summary>
+    public required string Text { get; init; }
+
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
+    /// <summary>The standing reminder to consult a healthcare provider.</summary>
+    public required string Reminder { get; init; }
+
+    /// <summary>How sure the engine is that the best passage answers the question (0..1; 0 when not answered).</summary>
+    public double Confidence { get; init; }
+}

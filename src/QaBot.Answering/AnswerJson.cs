@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace QaBot.Answering;
+
+/// <summary>
+/// The answer JSON shared by <c>qabot ask --json</c> and <c>POST /api/ask</c>:
+/// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],"reminder"}</c>.
+/// </summary>
+public static class AnswerJson
+{
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    public static AnswerDto ToDto(Answer answer) => new(
+        answer.Kind,
+        answer.Category,
+        answer.Text,
+        answer.Citations.Select(c => new CitationDto(c.N, c.Id, c.Title, c.Section, c.Source, c.Url, c.Quote, Math.Round(c.Score, 4))).ToList(),
+        answer.Reminder);
+
+    public static string Serialize(Answer answer, bool indented = false) =>
+        JsonSerializer.Serialize(ToDto(answer), indented ? Indented : Options);
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
+
+/// <summary>The wire shape of an answer.</summary>
+public sealed record AnswerDto(
+    AnswerKind Kind,
+    Safety.SafetyCategory? Category,
+    string Text,
+    IReadOnlyList<CitationDto> Citations,
+    string Reminder);
+
+/// <summary>The wire shape of a citation.</summary>
+public sealed record CitationDto(int N, string Id, string Title, string Section, string? Source, string? Url, string Quote, double Score);

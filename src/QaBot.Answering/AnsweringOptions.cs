@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Answering;
+
+/// <summary>How answers are composed. Section <c>QaBot:Answering</c>.</summary>
+public sealed class AnsweringOptions
+{
+    public const string SectionName = "QaBot:Answering";
+
+    /// <summary>The standing reminder on every reply, of every kind.</summary>
+    [Required]
+    [MinLength(10)]
+    public string Reminder { get; set; } =
+        "This is general information, not medical advice. Please talk to your healthcare provider about your own situation.";
+
+    /// <summary>Longer messages get a polite request to shorten them. Default 2000 characters.</summary>
+    [Range(50, 100_000)]
+    public int MaxQuestionChars { get; set; } = 2000;
+
+    /// <summary>At most this many passages are cited. Default 3.</summary>
+    [Range(1, 10)]
+    public int MaxCitations { get; set; } = 3;
+
+    /// <summary>Length limit of the answer text. Default 600 characters.</summary>
+    [Range(100, 4000)]
+    public int MaxAnswerChars { get; set; } = 600;
+
+    /// <summary>Length limit of each citation's quote (bold markers not counted). Default 300 characters.</summary>
+    [Range(80, 2000)]
+    public int MaxQuoteChars { get; set; } = 300;
+
+    /// <summary>How many passages are retrieved before choosing citations. Default 10.</summary>
+    [Range(1, 100)]
+    public int Candidates { get; set; } = 10;
+
+    /// <summary>
+    /// The best passage must reach this confidence (0..1) for the question to be answered; below it the reply is
+    /// "no answer". See the README for how the default was calibrated.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.55;
+
+    /// <summary>A further passage is cited only when its confidence is at least this share of the best one's.</summary>
+    [Range(0.0, 1.0)]
+    public double RelativeCitationConfidence { get; set; } = 0.75;
+
+    [Required]
+    public string NoAnswerText { get; set; } =
+        "I'm sorry, I couldn't find a good answer to that in what I know. I can answer general questions about stem cell " +
+        "therapy for autoimmune conditions such as rheumatoid arthritis, lupus and multiple sclerosis: what it is, how it " +
+        "may help, where the cells come from, what studies have found so far and how safe it is. Try asking in other words.";
+
+    [Required]
+    public string EmptyQuestionText { get; set; } =
+        "Please type a question, for example: \"Can stem cell therapy help lupus?\" or \"What are induced pluripotent stem cells?\"";
+
+    /// <summary>Reply to an over-long message; <c>{0}</c> is the limit.</summary>
+    [Required]
+    public string TooLongText { get; set; } =
+        "That message is longer than I can read at once (the limit is {0} characters). Please ask a shorter question.";
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using QaBot.Answering.Feedback;
+using QaBot.Answering.Safety;
+
+namespace QaBot.Answering;
+
+public static class AnsweringServiceExtensions
+{
+    /// <summary>Registers safety triage, the answer service and the default feedback sink, with validated options.</summary>
+    public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AnsweringOptions>()
+            .BindConfiguration(AnsweringOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SafetyOptions>()
+            .BindConfiguration(SafetyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton<AnsweringMetrics>();
+        builder.Services.TryAddSingleton<ISafetyTriage, SafetyTriage>();
+        builder.Services.TryAddSingleton<IAnswerService, AnswerService>();
+        builder.Services.TryAddSingleton<IFeedbackSink, LoggingFeedbackSink>();
+        return builder;
+    }
+}

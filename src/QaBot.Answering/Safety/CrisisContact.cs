@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Answering.Safety;
+
+/// <summary>A place to get help now, listed under emergency and self-harm replies.</summary>
+public sealed class CrisisContact
+{
+    /// <summary>Who to contact, e.g. "988 Suicide &amp; Crisis Lifeline".</summary>
+    [Required]
+    public string Name { get; set; } = "";
+
+    /// <summary>How to reach them, e.g. "call or text 988".</summary>
+    [Required]
+    public string Contact { get; set; } = "";
+
+    /// <summary>Where the contact works, e.g. "US"; null when it applies everywhere.</summary>
+    public string? Region { get; set; }
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Answering.Safety;
+
+/// <summary>
+/// Safety triage and the safety replies. Section <c>QaBot:Safety</c>. Validated at start-up: a rules file that is
+/// missing, malformed or holds an invalid pattern stops the host with one message listing every problem.
+/// </summary>
+public sealed class SafetyOptions : IValidatableObject
+{
+    public const string SectionName = "QaBot:Safety";
+
+    /// <summary>
+    /// Optional JSON file of extra safety rules, in the same shape as the embedded defaults
+    /// (<c>Safety/DefaultSafetyRules.json</c>). Its rules are added to the defaults; ids must not repeat. Default: none.
+    /// </summary>
+    public string? RulesFile { get; set; }
+
+    /// <summary>
+    /// Listed under emergency and self-harm replies. Defaults: emergency services (911 US, 112 EU) and the US 988
+    /// Suicide &amp; Crisis Lifeline. Contacts from configuration are added after these defaults (that is how the
+    /// configuration binder fills a list), so a deployment adds its local lines.
+    /// </summary>
+    public List<CrisisContact> CrisisContacts { get; set; } =
+    [
+        new CrisisContact
+        {
+            Name = "Emergency services",
+            Contact = "call your local emergency number (911 in the US, 112 in the EU)",
+        },
+        new CrisisContact
+        {
+            Name = "988 Suicide & Crisis Lifeline",
+            Contact = "call or text 988",
+            Region = "US",
+        },
+    ];
+
+    /// <summary>Reply to a possible medical emergency (chest pain, stroke signs, trouble breathing, fever after a transplant...).</summary>
+    [Required]
+    [MinLength(20)]
+    public string EmergencyText { get; set; } =
+        "This could be a medical emergency. Please call your local emergency number now (911 US / 112 EU) or go to " +
+        "the nearest emergency department. If you have had a stem cell transplant or infusion, tell them. " +
+        "Please don't wait for an answer from me.";
+
+    /// <summary>Reply to a message about suicide or self-harm.</summary>
+    [Required]
+    [MinLength(20)]
+    public string SelfHarmText { get; set; } =
+        "I'm really sorry you're feeling this way, and I'm glad you said something. You are not alone, and you " +
+        "deserve support right now. Please reach out to a crisis line now: in the US, call or text 988. If you are " +
+        "in danger or have hurt yourself, call your local emergency number (911 US / 112 EU) now. If you can, " +
+        "let someone you trust know how you're feeling.";
+
+    /// <summary>Kind refusal of advice about the person's own treatment.</summary>
+    [Required]
+    [MinLength(20)]
+    public string PersonalAdviceText { get; set; } =
+        "That's an important question, and I wish I could answer it for you. I can't advise on your own treatment, " +
+        "because the right choice depends on your health history. Your care team (your rheumatologist, neurologist " +
+        "or doctor) knows your history and is the best person to ask. I'm happy to answer general questions, for " +
+        "example how stem cell therapy works or what studies have found.";
+
+    /// <summary>Refusal of dosing questions.</summary>
+    [Required]
+    [MinLength(20)]
+    public string DosingText { get; set; } =
+        "I'm sorry, I can't give doses or say how to change them: the right dose depends on you. Please ask your " +
+        "prescriber or pharmacist. I'm happy to answer general questions about stem cell therapy.";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < CrisisContacts.Count; i++)
+        {
+            var contact = CrisisContacts[i];
+            if (contact is null || string.IsNullOrWhiteSpace(contact.Name) || string.IsNullOrWhiteSpace(contact.Contact))
+            {
+                yield return new ValidationResult(
+                    $"CrisisContacts[{i}] needs both a Name and a Contact.", [nameof(CrisisContacts)]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(RulesFile))
+        {
+            string? problem = null;
+            try
+            {
+                SafetyRuleSet.Load(RulesFile);
+            }
+            catch (SafetyRulesException ex)
+            {
+                problem = ex.Message;
+            }
+
+            if (problem is not null)
+            {
+                yield return new ValidationResult(problem, [nameof(RulesFile)]);
+            }
+        }
+    }
+}

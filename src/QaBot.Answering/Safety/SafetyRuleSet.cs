@@ -1,0 +1,273 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace QaBot.Answering.Safety;
+
+/// <summary>
+/// The safety rules: the defaults embedded from <c>Safety/DefaultSafetyRules.json</c>, plus the rules of an optional
+/// extra file. Rules are kept in priority order (self-harm, emergency, personal medical advice, dosing; file order
+/// within a category), so the first rule that fires gives the verdict.
+/// </summary>
+/// <remarks>
+/// File shape: <c>{"rules":[{"id":"emergency.chest-pain","category":"emergency","description":"...",
+/// "keywords":["chest"],"patterns":["..."],"unless":["..."]}]}</c>. Categories: <c>emergency</c>, <c>self_harm</c>,
+/// <c>personal_medical_advice</c>, <c>dosing</c>. A rule fires when any pattern matches and no "unless" pattern does.
+/// Patterns are .NET regular expressions, matched case-insensitively against the normalised message (lowercase,
+/// single spaces, no apostrophes, hyphens as spaces; see <see cref="SafetyTextNormalizer"/>). "keywords" (optional)
+/// is a speed-up: the patterns are tried only when the message contains one of the keywords, so every match of every
+/// pattern must contain one. "id", "category" and "patterns" are required; "description", "keywords" and "unless"
+/// are optional. Comments and trailing commas are allowed; unknown properties are errors.
+/// </remarks>
+public sealed class SafetyRuleSet
+{
+    /// <summary>The manifest name of the embedded default rules.</summary>
+    public const string DefaultRulesResource = "QaBot.Answering.DefaultSafetyRules.json";
+
+    /// <summary>How problems in the embedded defaults are attributed.</summary>
+    public const string DefaultRulesSource = "embedded DefaultSafetyRules.json";
+
+    /// <summary>The options every pattern is compiled with.</summary>
+    public const RegexOptions PatternOptions =
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
+
+    /// <summary>A pattern that takes longer than this on one message is treated as not matching.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private const string WarmUpText =
+        "i think my chest hurts and i cant breathe, should i stop my meds? how many mg of my dose would help me " +
+        "if i am a candidate for a transplant; my doctor says no but i want to know what is right for me now.";
+
+    private static readonly Lazy<SafetyRuleSet> DefaultRules = new(LoadDefaults);
+
+    private SafetyRuleSet(IReadOnlyList<SafetyRule> rules)
+    {
+        Rules = rules;
+    }
+
+    /// <summary>The rules in priority order.</summary>
+    public IReadOnlyList<SafetyRule> Rules { get; }
+
+    /// <summary>The embedded default rules (loaded once per process).</summary>
+    public static SafetyRuleSet Default => DefaultRules.Value;
+
+    /// <summary>
+    /// The default rules plus, when <paramref name="extraRulesFile"/> is set, the rules of that file.
+    /// </summary>
+    /// <exception cref="SafetyRulesException">
+    /// The file is missing, unreadable or not valid JSON, or a rule has no id, a repeated id, an unknown category, no
+    /// patterns or an invalid pattern. The message lists every problem with its file and rule id.
+    /// </exception>
+    public static SafetyRuleSet Load(string? extraRulesFile)
+    {
+        if (string.IsNullOrWhiteSpace(extraRulesFile))
+        {
+            return Default;
+        }
+
+        var problems = new List<string>();
+        var rules = new List<SafetyRule>(Default.Rules);
+        var ids = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+        string? json = null;
+        try
+        {
+            json = File.ReadAllText(extraRulesFile);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            problems.Add($"Safety rules file '{extraRulesFile}' was not found.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            problems.Add($"Safety rules file '{extraRulesFile}' could not be read: {ex.Message}");
+        }
+
+        if (json is not null)
+        {
+            Parse(json, extraRulesFile, rules, ids, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SafetyRulesException(problems);
+        }
+
+        return new SafetyRuleSet(InPriorityOrder(rules));
+    }
+
+    /// <summary>Lower comes first: self-harm, emergency, personal medical advice, dosing.</summary>
+    internal static int Priority(SafetyCategory category) => category switch
+    {
+        SafetyCategory.SelfHarm => 0,
+        SafetyCategory.Emergency => 1,
+        SafetyCategory.PersonalMedicalAdvice => 2,
+        _ => 3,
+    };
+
+    private static SafetyRuleSet LoadDefaults()
+    {
+        var assembly = typeof(SafetyRuleSet).Assembly;
+        using var stream = assembly.GetManifestResourceStream(DefaultRulesResource)
+            ?? throw new SafetyRulesException([$"The resource '{DefaultRulesResource}' is missing from {assembly.GetName().Name}."]);
+        using var reader = new StreamReader(stream);
+        var problems = new List<string>();
+        var rules = new List<SafetyRule>();
+        Parse(reader.ReadToEnd(), DefaultRulesSource, rules, new HashSet<string>(StringComparer.OrdinalIgnoreCase), problems);
+        if (problems.Count > 0)
+        {
+            throw new SafetyRulesException(problems);
+        }
+
+        return new SafetyRuleSet(InPriorityOrder(rules));
+    }
+
+    private static SafetyRule[] InPriorityOrder(List<SafetyRule> rules) =>
+        [.. rules.OrderBy(r => Priority(r.Category))]; // stable: file order within a category
+
+    private static void Parse(string json, string source, List<SafetyRule> rules, HashSet<string> ids, List<string> problems)
+    {
+        SafetyRulesDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<SafetyRulesDocument>(json, SerializerOptions);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add($"Safety rules file '{source}' is not valid rules JSON: {ex.Message}");
+            return;
+        }
+
+        if (document?.Rules is null)
+        {
+            problems.Add($"Safety rules file '{source}' has no \"rules\" array.");
+            return;
+        }
+
+        for (var i = 0; i < document.Rules.Count; i++)
+        {
+            var definition = document.Rules[i];
+            var id = definition?.Id?.Trim();
+            var where = string.IsNullOrEmpty(id)
+                ? $"Safety rules file '{source}', rule #{i + 1}"
+                : $"Safety rules file '{source}', rule '{id}'";
+            if (definition is null)
+            {
+                problems.Add($"{where} is null.");
+                continue;
+            }
+
+            var count = problems.Count;
+            if (string.IsNullOrEmpty(id))
+            {
+                problems.Add($"{where} has no \"id\".");
+            }
+            else if (!ids.Add(id))
+            {
+                problems.Add($"{where}: the id is used by another rule (ids must be unique across the default and extra rules).");
+            }
+
+            var category = ParseCategory(definition.Category);
+            if (category is null)
+            {
+                problems.Add($"{where}: unknown category '{definition.Category}' (expected emergency, self_harm, personal_medical_advice or dosing).");
+            }
+
+            if (definition.Patterns is not { Count: > 0 })
+            {
+                problems.Add($"{where} has no \"patterns\".");
+            }
+
+            var patterns = Compile(definition.Patterns, "pattern", where, problems);
+            var unless = Compile(definition.Unless, "unless pattern", where, problems);
+            var keywords = definition.Keywords ?? [];
+            for (var k = 0; k < keywords.Count; k++)
+            {
+                if (string.IsNullOrEmpty(keywords[k]))
+                {
+                    problems.Add($"{where}: keyword #{k + 1} is empty.");
+                }
+            }
+
+            if (problems.Count == count && id is not null && category is SafetyCategory known)
+            {
+                rules.Add(new SafetyRule
+                {
+                    Id = id,
+                    Category = known,
+                    Patterns = patterns,
+                    Unless = unless,
+                    Keywords = [.. keywords.OfType<string>()],
+                    Source = source,
+                });
+            }
+        }
+    }
+
+    private static Regex[] Compile(List<string?>? patterns, string kind, string where, List<string> problems)
+    {
+        if (patterns is null)
+        {
+            return [];
+        }
+
+        var compiled = new List<Regex>(patterns.Count);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var pattern = patterns[i];
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                problems.Add($"{where}: {kind} #{i + 1} is empty.");
+                continue;
+            }
+
+            Regex regex;
+            try
+            {
+                regex = new Regex(pattern, PatternOptions, MatchTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"{where}: {kind} #{i + 1} is not a valid regular expression: {ex.Message}");
+                continue;
+            }
+
+            WarmUp(regex);
+            compiled.Add(regex);
+        }
+
+        return [.. compiled];
+    }
+
+    /// <summary>
+    /// Runs a compiled pattern once, so that its code is jitted now and not inside the first real match, where the
+    /// jitting time would count against <see cref="MatchTimeout"/>.
+    /// </summary>
+    private static void WarmUp(Regex regex)
+    {
+        try
+        {
+            regex.IsMatch(WarmUpText);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the jitting was slow; real matches are timed afresh.
+        }
+    }
+
+    private static SafetyCategory? ParseCategory(string? category) => category?.Trim().ToLowerInvariant() switch
+    {
+        "emergency" => SafetyCategory.Emergency,
+        "self_harm" => SafetyCategory.SelfHarm,
+        "personal_medical_advice" => SafetyCategory.PersonalMedicalAdvice,
+        "dosing" => SafetyCategory.Dosing,
+        _ => null,
+    };
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using QaBot.Answering;
+
+namespace QaBot.Host.Cli;
+
+/// <summary><c>qabot ask "question" [--json] [--knowledge PATH ...]</c>: one answer.</summary>
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var json = CommonOptions.Json();
+        var knowledge = CommonOptions.Knowledge();
+        var command = new Command("ask", "Answer one question and exit.") { question, json, knowledge };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.Build(result.GetValue(knowledge));
+            var answers = host.Services.GetRequiredService<IAnswerService>();
+            var answer = await answers.AnswerAsync(new Question(result.GetValue(question) ?? "") { Platform = "cli" }, cancellationToken);
+            Console.WriteLine(result.GetValue(json) ? AnswerJson.Serialize(answer, indented: true) : AnswerText.Render(answer));
+            return 0;
+        });
+        return command;
+    }
+}

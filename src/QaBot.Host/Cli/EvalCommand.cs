@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using QaBot.Answering;
+using QaBot.Host.Evaluation;
+using QaBot.Knowledge;
+
+namespace QaBot.Host.Cli;
+
+/// <summary><c>qabot eval --questions FILE [--knowledge PATH ...] [--json]</c>.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var questions = new Option<string>("--questions", "-q") { Description = "Questions in JSONL: id, question, relevant, expect_any, kind, category.", Required = true };
+        var knowledge = CommonOptions.Knowledge();
+        var json = CommonOptions.Json();
+        var command = new Command("eval", "Measure answer quality and speed on a question file; the last line is one JSON object.") { questions, knowledge, json };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(questions)!;
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"qabot eval: no such file: {Path.GetFullPath(path)}");
+                return 2;
+            }
+
+            var (items, problems) = EvalItem.ReadFile(path);
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync(problem);
+            }
+
+            using var host = CliServices.Build(result.GetValue(knowledge));
+            var runner = new EvalRunner(host.Services.GetRequiredService<IAnswerService>(), host.Services.GetRequiredService<IKnowledgeBase>());
+            var report = await runner.RunAsync(items, cancellationToken);
+            if (!result.GetValue(json))
+            {
+                Print(report);
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(EvalReport report)
+    {
+        static string F(double? value) => value is null ? "n/a" : value.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"items          {report.Items}");
+        Console.WriteLine($"R@1 / R@5 / R@10  {F(report.R1)} / {F(report.R5)} / {F(report.R10)}");
+        Console.WriteLine($"MRR@10         {F(report.Mrr10)}");
+        Console.WriteLine($"expect_any     {F(report.ExpectPass)}");
+        Console.WriteLine($"kind accuracy  {F(report.KindAccuracy)}");
+        Console.WriteLine($"category acc.  {F(report.CategoryAccuracy)}");
+        Console.WriteLine($"index build    {F(report.IndexSeconds)} s");
+        Console.WriteLine($"speed          {F(report.Qps)} questions/s, p50 {F(report.P50Ms)} ms, p99 {F(report.P99Ms)} ms");
+        Console.WriteLine($"peak memory    {F(report.RssMb)} MiB");
+        Console.WriteLine($"failed         {report.Failed.Count}");
+        foreach (var failure in report.Failures)
+        {
+            Console.WriteLine($"  {failure.Id}: \"{failure.Question}\"");
+            Console.WriteLine($"      expected {failure.Expected}");
+            Console.WriteLine($"      got      {failure.Actual}");
+        }
+    }
+}

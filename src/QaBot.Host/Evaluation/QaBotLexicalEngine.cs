@@ -1,0 +1,21 @@
+using QaBot.Knowledge;
+using QaBot.Knowledge.Files;
+using QaBot.Knowledge.Search;
+
+namespace QaBot.Host.Evaluation;
+
+/// <summary>QaBot's own lexical search (embeddings off), as the answer service uses it.</summary>
+public sealed class QaBotLexicalEngine(IReadOnlyList<SynonymRule> synonyms) : IBenchEngine
+{
+    private LexicalIndex? index;
+
+    public string Name => "qabot-lexical";
+
+    public void Build(IReadOnlyList<Passage> passages, CancellationToken cancellationToken) =>
+        index = LexicalIndex.Build(passages, synonyms, cancellationToken: cancellationToken);
+
+    public IReadOnlyList<string> Search(string question, int k) =>
+        index!.Search(question, k).Select(h => h.Passage.Id).ToList();
+
+    public void Dispose() => index?.Dispose();
+}

@@ -1,0 +1,26 @@
+using QaBot.Answering;
+using QaBot.Host.Web;
+using QaBot.Knowledge;
+
+namespace QaBot.Host;
+
+/// <summary>Composition of the web host: a table of contents of what QaBot runs.</summary>
+public static class QaBotHost
+{
+    public static WebApplication BuildWebApp(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.ContentRoot() });
+        if (overrides is { Count: > 0 })
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.AddKnowledgeBase();
+        builder.AddAnswering();
+        builder.AddQaBotWeb();
+
+        var app = builder.Build();
+        app.MapQaBotWeb();
+        return app;
+    }
+}

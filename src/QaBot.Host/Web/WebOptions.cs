@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Host.Web;
+
+/// <summary>Limits of the HTTP API. Section <c>QaBot:Web</c>.</summary>
+public sealed class WebOptions
+{
+    public const string SectionName = "QaBot:Web";
+
+    /// <summary>Largest accepted body of <c>POST /api/ask</c>, in bytes; larger requests get 413. Default 16 KiB.</summary>
+    [Range(1024, 1_048_576)]
+    public int MaxAskBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Serve the small chat page at <c>/</c>. Default true.</summary>
+    public bool ChatPage { get; set; } = true;
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace QaBot.Knowledge;
+
+public static class KnowledgeServiceExtensions
+{
+    /// <summary>
+    /// Registers the knowledge base: options from <c>QaBot:Knowledge</c> (validated at start-up; relative paths are
+    /// resolved against the content root) and the <see cref="IKnowledgeBase"/> singleton.
+    /// </summary>
+    public static IHostApplicationBuilder AddKnowledgeBase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.PostConfigure<KnowledgeOptions>(options =>
+        {
+            options.Paths = options.EffectivePaths.Select(p => Path.GetFullPath(p, contentRoot)).ToList();
+        });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<KnowledgeBase>();
+        builder.Services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
+        return builder;
+    }
+}

@@ -1,0 +1,250 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using QaBot.Knowledge.Files;
+
+namespace QaBot.Knowledge.Search;
+
+/// <summary>
+/// An immutable BM25 index over passages (fields title, section, text). Built once, then searched from any number
+/// of threads; a reload builds a new one and swaps it in whole. Question text is analysed into terms and never
+/// handed to a query parser, so query syntax, huge input or control characters cannot break it.
+/// </summary>
+public sealed class LexicalIndex : IDisposable
+{
+    public const string TitleField = "title";
+    public const string SectionField = "section";
+    public const string TextField = "text";
+    private const string OrdinalField = "ord";
+
+    /// <summary>
+    /// At most this many concepts of a question are searched: those found in the index first, rarest first; words the
+    /// index has never seen match nothing, so they go last.
+    /// </summary>
+    public const int MaxConcepts = 64;
+
+    private readonly Lucene.Net.Store.Directory directory;
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly int[] docToPassage;
+    private readonly SynonymTable synonyms;
+    private readonly LexicalIndexOptions options;
+
+    private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, SynonymTable synonyms, LexicalIndexOptions options)
+    {
+        Passages = passages;
+        this.directory = directory;
+        this.reader = reader;
+        this.synonyms = synonyms;
+        this.options = options;
+        searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
+        docToPassage = new int[reader.MaxDoc];
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetNumericDocValues(OrdinalField);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                docToPassage[leaf.DocBase + doc] = (int)values.Get(doc);
+            }
+        }
+    }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>The analyser used for passages.</summary>
+    public QaBotAnalyzer IndexAnalyzer { get; } = new();
+
+    /// <summary>The analyser used for questions (the same chain, plus chat stop words).</summary>
+    public QaBotAnalyzer QuestionAnalyzer { get; } = new(forQuestions: true);
+
+    public int SynonymCount => synonyms.Count;
+
+    /// <summary>Approximate size of the index in bytes.</summary>
+    public long SizeInBytes => directory is RAMDirectory ram ? ram.GetSizeInBytes() : 0;
+
+    public static LexicalIndex Build(IReadOnlyList<Passage> passages, IReadOnlyList<SynonymRule>? synonymRules = null, LexicalIndexOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LexicalIndexOptions();
+        var analyzer = new QaBotAnalyzer();
+        var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(QaBotAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(1.2f, 0.75f),
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            var document = new Document
+            {
+                new NumericDocValuesField(OrdinalField, 0),
+                new TextField(TitleField, "", Field.Store.NO),
+                new TextField(SectionField, "", Field.Store.NO),
+                new TextField(TextField, "", Field.Store.NO),
+            };
+            for (var i = 0; i < passages.Count; i++)
+            {
+                if ((i & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var passage = passages[i];
+                ((NumericDocValuesField)document.GetField(OrdinalField)).SetInt64Value(i);
+                ((Field)document.GetField(TitleField)).SetStringValue(passage.Title);
+                ((Field)document.GetField(SectionField)).SetStringValue(passage.Section);
+                ((Field)document.GetField(TextField)).SetStringValue(passage.Text);
+                writer.AddDocument(document);
+            }
+
+            writer.Commit();
+        }
+
+        var reader = DirectoryReader.Open(directory);
+        var index = new LexicalIndex(passages, directory, reader, SynonymTable.Empty, options);
+        return synonymRules is { Count: > 0 } ? index.WithSynonyms(synonymRules) : index;
+    }
+
+    private LexicalIndex WithSynonyms(IReadOnlyList<SynonymRule> rules) =>
+        new(Passages, directory, reader, new SynonymTable(rules, IndexAnalyzer), options);
+
+    /// <summary>Analyses a question into weighted concepts and a Lucene query.</summary>
+    public QueryPlan Plan(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var terms = QuestionAnalyzer.Terms(question);
+        var concepts = synonyms.Concepts(terms);
+        var frequencies = concepts.Select(DocumentFrequency).ToList();
+        var weights = frequencies.Select(Idf).ToList();
+        if (concepts.Count > MaxConcepts)
+        {
+            var keep = Enumerable.Range(0, concepts.Count)
+                .OrderBy(i => frequencies[i] == 0 ? 1 : 0)
+                .ThenByDescending(i => weights[i])
+                .Take(MaxConcepts)
+                .Order()
+                .ToList();
+            concepts = keep.Select(i => concepts[i]).ToList();
+            weights = keep.Select(i => weights[i]).ToList();
+        }
+
+        if (concepts.Count == 0)
+        {
+            return new QueryPlan(question, concepts, weights, null);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var concept in concepts)
+        {
+            query.Add(ConceptQuery(concept), Occur.SHOULD);
+        }
+
+        return new QueryPlan(question, concepts, weights, query);
+    }
+
+    /// <summary>The best passages for a question by BM25, best first.</summary>
+    public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top)
+    {
+        if (plan.Query is null || top <= 0 || Passages.Count == 0)
+        {
+            return [];
+        }
+
+        var docs = searcher.Search(plan.Query, top).ScoreDocs;
+        var hits = new SearchHit[docs.Length];
+        for (var i = 0; i < docs.Length; i++)
+        {
+            hits[i] = new SearchHit(Passages[docToPassage[docs[i].Doc]], docs[i].Score) { LexicalScore = docs[i].Score };
+        }
+
+        return hits;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string question, int top) => Search(Plan(question), top);
+
+    private Query ConceptQuery(QueryConcept concept)
+    {
+        if (concept.IsSingleTerm)
+        {
+            return TermOverFields(concept.Alternatives[0][0]);
+        }
+
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var alternative in concept.Alternatives)
+        {
+            if (alternative.Length == 1)
+            {
+                any.Add(TermOverFields(alternative[0]));
+                continue;
+            }
+
+            var phrase = new BooleanQuery(disableCoord: true);
+            foreach (var (field, boost) in Fields())
+            {
+                var fieldPhrase = new PhraseQuery { Slop = 1, Boost = boost };
+                foreach (var term in alternative)
+                {
+                    fieldPhrase.Add(new Term(field, term));
+                }
+
+                phrase.Add(fieldPhrase, Occur.SHOULD);
+            }
+
+            any.Add(phrase);
+        }
+
+        return any;
+    }
+
+    private BooleanQuery TermOverFields(string term)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in Fields())
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private IEnumerable<(string Field, float Boost)> Fields()
+    {
+        yield return (TitleField, options.TitleBoost);
+        yield return (SectionField, options.SectionBoost);
+        yield return (TextField, options.TextBoost);
+    }
+
+    /// <summary>BM25's idf for a document frequency.</summary>
+    private double Idf(int documentFrequency)
+    {
+        var documents = Math.Max(1, reader.NumDocs);
+        return Math.Log(1 + ((documents - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+    }
+
+    /// <summary>A concept is as common as its commonest alternative (an alternative as common as its rarest term).</summary>
+    private int DocumentFrequency(QueryConcept concept)
+    {
+        var best = 0;
+        foreach (var alternative in concept.Alternatives)
+        {
+            var rarest = int.MaxValue;
+            foreach (var term in alternative)
+            {
+                var df = Math.Max(reader.DocFreq(new Term(TextField, term)), reader.DocFreq(new Term(TitleField, term)));
+                rarest = Math.Min(rarest, df);
+            }
+
+            best = Math.Max(best, rarest);
+        }
+
+        return best;
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+}

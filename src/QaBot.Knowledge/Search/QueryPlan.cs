@@ -1,0 +1,47 @@
+using Lucene.Net.Search;
+
+namespace QaBot.Knowledge.Search;
+
+/// <summary>A question analysed for search: its concepts with their weights, and the Lucene query built from them.</summary>
+public sealed class QueryPlan
+{
+    internal QueryPlan(string question, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<double> weights, Query? query)
+    {
+        Question = question;
+        Concepts = concepts;
+        Weights = weights;
+        Query = query;
+        Terms = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public string Question { get; }
+
+    public IReadOnlyList<QueryConcept> Concepts { get; }
+
+    /// <summary>Inverse document frequency of each concept (rare ideas weigh more).</summary>
+    public IReadOnlyList<double> Weights { get; }
+
+    /// <summary>Null when the question has no searchable term.</summary>
+    public Query? Query { get; }
+
+    /// <summary>Every analysed term of every concept and alternative, for highlighting.</summary>
+    public IReadOnlySet<string> Terms { get; }
+
+    public bool IsEmpty => Concepts.Count == 0;
+
+    /// <summary>The idf-weighted share of the question's concepts found in a set of passage terms (0..1).</summary>
+    public double Coverage(IReadOnlySet<string> passageTerms)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < Concepts.Count; i++)
+        {
+            total += Weights[i];
+            if (Concepts[i].IsCoveredBy(passageTerms))
+            {
+                covered += Weights[i];
+            }
+        }
+
+        return total <= 0 ? 0 : covered / total;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using QaBot.Answering.Safety;
+using QaBot.Knowledge;
+using QaBot.Knowledge.Files;
+using QaBot.Knowledge.Search;
+
+namespace QaBot.Answering.Tests;
+
+/// <summary>Real knowledge bases and answer services for tests.</summary>
+internal static class TestKnowledge
+{
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QaBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("QaBot.sln not found");
+    }
+
+    private static readonly Lazy<KnowledgeBase> BundledBase = new(() =>
+        new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [Path.Combine(RepositoryRoot(), "knowledge")] }), TimeProvider.System));
+
+    /// <summary>The bundled knowledge/ folder, loaded once per test run.</summary>
+    public static IKnowledgeBase Bundled => BundledBase.Value;
+
+    public static IKnowledgeBase From(IReadOnlyList<Passage> passages, string synonyms = "") =>
+        new FixedKnowledgeBase(new KnowledgeSnapshot(
+            KnowledgeSet.FromPassages(passages),
+            LexicalIndex.Build(passages, SynonymsParser.Parse("synonyms.txt", synonyms).Rules),
+            DateTimeOffset.UnixEpoch,
+            TimeSpan.Zero));
+
+    public static AnswerService Service(IKnowledgeBase knowledge, AnsweringOptions? options = null, ISafetyTriage? triage = null) =>
+        new(
+            knowledge,
+            triage ?? new SafetyTriage(Options.Create(new SafetyOptions())),
+            Options.Create(options ?? new AnsweringOptions()),
+            Options.Create(new SafetyOptions()),
+            new AnsweringMetrics(),
+            NullLogger<AnswerService>.Instance);
+
+    private sealed class FixedKnowledgeBase(KnowledgeSnapshot snapshot) : IKnowledgeBase
+    {
+        public KnowledgeSnapshot Current => snapshot;
+
+        public Task<KnowledgeSnapshot> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(snapshot);
+    }
+}
