@@ -137,7 +137,16 @@ public sealed partial class AnswerService : IAnswerService
             }
 
             var confidence = Confidence(snapshot, plan, hit);
-            var floor = chosen.Count == 0 ? options.MinConfidence : Math.Max(options.MinConfidence, chosen[0].Confidence * options.RelativeCitationConfidence);
+            double floor;
+            if (hit.DenseScore is not null)
+            {
+                floor = chosen.Count == 0 ? options.MinSimilarity : Math.Max(options.MinSimilarity, chosen[0].Confidence - options.CitationSimilarityMargin);
+            }
+            else
+            {
+                floor = chosen.Count == 0 ? options.MinConfidence : Math.Max(options.MinConfidence, chosen[0].Confidence * options.RelativeCitationConfidence);
+            }
+
             if (confidence < floor)
             {
                 if (chosen.Count == 0)
@@ -162,11 +171,12 @@ public sealed partial class AnswerService : IAnswerService
     }
 
     /// <summary>
-    /// Confidence that a passage answers the question: the idf-weighted share of the question's concepts that the
-    /// passage contains (title, section and text).
+    /// Confidence that a passage answers the question. With embeddings: the cosine similarity of question and passage
+    /// (a better signal than any BM25 score). Lexically: the idf-weighted share of the question's concepts that the
+    /// passage contains (title, section and text). Both are compared with calibrated thresholds.
     /// </summary>
     private static double Confidence(KnowledgeSnapshot snapshot, QueryPlan plan, SearchHit hit) =>
-        plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage));
+        hit.DenseScore ?? plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage));
 
     private string ComposeText(KnowledgeSnapshot snapshot, QueryPlan plan, List<Chosen> chosen)
     {

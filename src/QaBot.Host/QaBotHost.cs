@@ -1,4 +1,5 @@
 using QaBot.Answering;
+using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
 
@@ -16,6 +17,7 @@ public static class QaBotHost
         }
 
         builder.AddKnowledgeBase();
+        builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddQaBotWeb();
 

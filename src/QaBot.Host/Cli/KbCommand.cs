@@ -57,7 +57,7 @@ internal static class KbCommand
                 warnings = set.WarningCount,
                 index_bytes = snapshot.Index.SizeInBytes,
                 build_ms = Math.Round(snapshot.BuildTime.TotalMilliseconds, 1),
-                embeddings = "off",
+                embeddings = snapshot.Embeddings,
             };
             if (result.GetValue(json))
             {
