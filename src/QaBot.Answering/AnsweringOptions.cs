@@ -47,6 +47,17 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double MinSimilarity { get; set; } = 0.5;
 
+    /// <summary>
+    /// With embeddings on: the best passage's cosine must exceed the mean cosine of the dense candidates (the
+    /// knowledge's background for the question) by at least this much. Calibrated; see the README.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinSimilarityMargin { get; set; } = 0.09;
+
+    /// <summary>With embeddings on: a best passage at least this similar is answered without the margin check.</summary>
+    [Range(0.0, 1.0)]
+    public double SureSimilarity { get; set; } = 0.75;
+
     /// <summary>A further passage is cited only when its lexical confidence is at least this share of the best one's.</summary>
     [Range(0.0, 1.0)]
     public double RelativeCitationConfidence { get; set; } = 0.75;

@@ -48,6 +48,8 @@ internal static class CalibrateCommand
                 if (dense.Count > 0)
                 {
                     Print("dense (cosine of the best hit)", Calibration.Table(dense, 0.30, 0.80, 0.02));
+                    var minCosine = new Answering.AnsweringOptions().MinSimilarity;
+                    Print($"dense margin (best cosine minus the mean of the top 50), with cosine >= {minCosine:0.00}", Calibration.MarginTable(dense, minCosine, 0.0, 0.20, 0.01));
                 }
 
                 Print("lexical (concept coverage of the best BM25 hit)", Calibration.Table(lexical, 0.30, 1.00, 0.05));

@@ -13,7 +13,7 @@ namespace QaBot.Host.Evaluation;
 /// </summary>
 public static class Calibration
 {
-    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence);
+    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0);
 
     public sealed record Row(double Threshold, double AnsweredCorrectly, double FalseAnswers);
 
@@ -79,12 +79,20 @@ public static class Calibration
             if (hybrid is not null)
             {
                 var hits = hybrid.Search(plan, 3);
-                dense.Add(new Observation(indexed, hits.Any(h => relevant.Contains(h.Passage.Id)), hits.Count == 0 ? 0 : hits[0].DenseScore ?? 0));
+                dense.Add(new Observation(
+                    indexed,
+                    hits.Any(h => relevant.Contains(h.Passage.Id)),
+                    hits.Count == 0 ? 0 : hits[0].DenseScore ?? 0,
+                    hits.Count == 0 ? 0 : (hits[0].DenseScore ?? 0) - (hits[0].DenseBaseline ?? 0)));
             }
         }
 
         return (dense, lexicalObservations);
     }
+
+    /// <summary>The trade-off over margin thresholds, with the cosine threshold fixed.</summary>
+    public static List<Row> MarginTable(IReadOnlyList<Observation> observations, double minCosine, double from, double to, double step) =>
+        Table(observations.Select(o => o with { Confidence = o.Confidence >= minCosine ? o.Margin : double.NegativeInfinity }).ToList(), from, to, step);
 
     public static List<Row> Table(IReadOnlyList<Observation> observations, double from, double to, double step)
     {

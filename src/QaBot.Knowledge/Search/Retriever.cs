@@ -68,12 +68,13 @@ public sealed class Retriever
         var (lexMin, lexMax) = Range(lexicalHits.Select(h => h.Score));
         var (cosMin, cosMax) = Range(candidates.Values.Select(v => v.Cosine));
         var w = options.LexicalWeight;
+        var baseline = denseHits.Count == 0 ? 0f : denseHits.Average(h => h.Score);
         var fused = new List<SearchHit>(candidates.Count);
         foreach (var (passage, (lexicalScore, cosine)) in candidates)
         {
             var lexicalPart = lexicalScore <= 0 ? 0 : Normalize(lexicalScore, lexMin, lexMax);
             var score = (w * lexicalPart) + ((1 - w) * Normalize(cosine, cosMin, cosMax));
-            fused.Add(new SearchHit(lexical.Passages[passage], (float)score) { LexicalScore = lexicalScore, DenseScore = cosine });
+            fused.Add(new SearchHit(lexical.Passages[passage], (float)score) { LexicalScore = lexicalScore, DenseScore = cosine, DenseBaseline = baseline });
         }
 
         fused.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : (b.DenseScore ?? 0).CompareTo(a.DenseScore ?? 0));
