@@ -17,9 +17,10 @@ internal static class CalibrateCommand
         var perHalf = new Option<int>("--per-half") { Description = "Questions sampled from each half.", DefaultValueFactory = _ => 2000 };
         var cache = new Option<string?>("--vector-cache") { Description = "Passage-vector cache folder.", DefaultValueFactory = _ => ".qabot/vectors" };
         var lexicalOnly = new Option<bool>("--lexical-only") { Description = "Calibrate only the lexical confidence (no model)." };
+        var dump = new Option<string?>("--dump") { Description = "Write every observation (features and outcome) to this JSONL file." };
         var command = new Command("calibrate", "Measure answered-correctly vs false-answer rates for a range of no-answer thresholds.")
         {
-            passages, questions, seed, perHalf, cache, lexicalOnly,
+            passages, questions, seed, perHalf, cache, lexicalOnly, dump,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -45,6 +46,11 @@ internal static class CalibrateCommand
             using (encoder)
             {
                 var (dense, lexical) = Calibration.Observe(split, encoder, result.GetValue(cache), cancellationToken);
+                if (result.GetValue(dump) is { } dumpFile)
+                {
+                    await File.WriteAllLinesAsync(dumpFile, dense.Select(o => JsonSerializer.Serialize(o)), cancellationToken);
+                }
+
                 if (dense.Count > 0)
                 {
                     Print("dense (cosine of the best hit)", Calibration.Table(dense, 0.30, 0.80, 0.02));

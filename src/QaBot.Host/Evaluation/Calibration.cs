@@ -13,7 +13,7 @@ namespace QaBot.Host.Evaluation;
 /// </summary>
 public static class Calibration
 {
-    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0);
+    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0, double Coverage = 0, bool TitleInQuestion = false);
 
     public sealed record Row(double Threshold, double AnsweredCorrectly, double FalseAnswers);
 
@@ -83,11 +83,31 @@ public static class Calibration
                     indexed,
                     hits.Any(h => relevant.Contains(h.Passage.Id)),
                     hits.Count == 0 ? 0 : hits[0].DenseScore ?? 0,
-                    hits.Count == 0 ? 0 : (hits[0].DenseScore ?? 0) - (hits[0].DenseBaseline ?? 0)));
+                    hits.Count == 0 ? 0 : (hits[0].DenseScore ?? 0) - (hits[0].DenseBaseline ?? 0),
+                    hits.Count == 0 ? 0 : plan.Coverage(excerpts.PassageTerms(hits[0].Passage)),
+                    hits.Count > 0 && ContainsSequence(lexical.IndexAnalyzer.Terms(question.Question), lexical.IndexAnalyzer.Terms(hits[0].Passage.Title))));
             }
         }
 
         return (dense, lexicalObservations);
+    }
+
+    private static bool ContainsSequence(List<string> haystack, List<string> needle)
+    {
+        if (needle.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i + needle.Count <= haystack.Count; i++)
+        {
+            if (haystack.Skip(i).Take(needle.Count).SequenceEqual(needle, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The trade-off over margin thresholds, with the cosine threshold fixed.</summary>

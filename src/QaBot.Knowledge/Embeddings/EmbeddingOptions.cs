@@ -23,5 +23,5 @@ public sealed class EmbeddingOptions
 
     /// <summary>Weight of BM25 in the fused score; the cosine similarity gets the rest. See the README's measurements.</summary>
     [Range(0.0, 1.0)]
-    public double LexicalWeight { get; set; } = 0.3;
+    public double LexicalWeight { get; set; } = 0.1;
 }
