@@ -1,6 +1,7 @@
 using QaBot.Answering;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Teams;
 
 namespace QaBot.Host;
 
@@ -18,9 +19,11 @@ public static class QaBotHost
         builder.AddKnowledgeBase();
         builder.AddAnswering();
         builder.AddQaBotWeb();
+        builder.AddTeams();
 
         var app = builder.Build();
         app.MapQaBotWeb();
+        app.MapTeams();
         return app;
     }
 }
