@@ -19,6 +19,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
     private int nextId;
+    private int metadataRequests;
 
     private FakeBotConnector(WebApplication app, string baseUrl, TokenIssuer issuer)
     {
@@ -39,6 +40,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>How many times the OpenID configuration or keys were fetched.</summary>
+    public int MetadataRequests => metadataRequests;
+
     public int Port => new Uri(BaseUrl).Port;
 
     public static async Task<FakeBotConnector> StartAsync(TokenIssuer issuer)
@@ -57,12 +61,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
             connector!.RecordAsync(context, conversationId, activityId));
         app.MapGet("/openid/.well-known/openidconfiguration", async (HttpContext context) =>
         {
-            await Task.Delay(connector!.MetadataDelay, context.RequestAborted);
+            await connector!.DelayMetadataAsync(context);
             return Results.Text(OpenIdConfiguration(connector.BaseUrl), "application/json");
         });
         app.MapGet("/openid/keys", async (HttpContext context) =>
         {
-            await Task.Delay(connector!.MetadataDelay, context.RequestAborted);
+            await connector!.DelayMetadataAsync(context);
             return Results.Text(issuer.Jwks().ToString(), "application/json");
         });
 
@@ -89,6 +93,16 @@ public sealed class FakeBotConnector : IAsyncDisposable
         ["id_token_signing_alg_values_supported"] = new JArray("RS256"),
         ["token_endpoint_auth_methods_supported"] = new JArray("private_key_jwt"),
     }.ToString();
+
+    private async Task DelayMetadataAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref metadataRequests);
+        if (MetadataDelay > TimeSpan.Zero)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
+            await Task.Delay(MetadataDelay, stop.Token);
+        }
+    }
 
     private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
     {

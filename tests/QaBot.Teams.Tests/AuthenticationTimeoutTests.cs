@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Net;
+using QaBot.Teams.Tests.Infrastructure;
+
+namespace QaBot.Teams.Tests;
+
+/// <summary>A hanging OpenID metadata endpoint cannot hold a request: authentication is bounded and answers 503.</summary>
+public sealed class AuthenticationTimeoutTests
+{
+    [Fact]
+    public async Task MetadataEndpointHangs_RequestEndsWith503WithinTheAuthenticationTimeout()
+    {
+        var host = new TeamsHost(new Dictionary<string, string?> { ["QaBot:Teams:AuthenticationTimeout"] = "00:00:01" });
+        await host.InitializeAsync();
+        try
+        {
+            host.Connector.MetadataDelay = TimeSpan.FromSeconds(20);
+            var activity = TeamsActivities.Personal(host.ServiceUrl, TeamsHost.AppId, "can stem cells help lupus?");
+            var token = host.Token();
+            using (var warm = await host.PostAsync(activity, authorization: null))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, warm.StatusCode);
+            }
+
+            var clock = Stopwatch.StartNew();
+
+            using var response = await host.PostAsync(activity, "Bearer " + token);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            Assert.Empty(host.Connector.Requests);
+            Assert.Contains(host.Factory.Logs, l => l.Contains("[5002]", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
