@@ -30,13 +30,10 @@ internal sealed partial class MessagesEndpoint(
         {
             await HandleCoreAsync(context, timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.Response.HasStarted)
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
-            if (!context.RequestAborted.IsCancellationRequested)
-            {
-                LogTimedOut(logger, settings.RequestTimeout.TotalSeconds);
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            }
+            LogTimedOut(logger, settings.RequestTimeout.TotalSeconds);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }
 
@@ -131,6 +128,6 @@ internal sealed partial class MessagesEndpoint(
     [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Teams request answered {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Teams request took longer than {TimeoutSeconds} s and was cancelled")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Teams request timed out (request limit {TimeoutSeconds} s)")]
     private static partial void LogTimedOut(ILogger logger, double timeoutSeconds);
 }

@@ -1,9 +1,9 @@
-using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Rest;
 
 namespace QaBot.Teams;
 
@@ -30,16 +30,15 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, IBot bot, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
 
+    /// <summary>
+    /// A failed turn is logged (kind and exception, no message text). Only when our own code failed on a message does the
+    /// user get a short apology: when the Bot Connector is slow or failing, another call to it would only add delay.
+    /// </summary>
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
-        if (exception is OperationCanceledException)
-        {
-            LogTurnCancelled(logger, turnContext.Activity.Type);
-            ExceptionDispatchInfo.Capture(exception).Throw(); // the endpoint answers 503; nothing more to send
-        }
-
-        LogTurnFailed(logger, turnContext.Activity.Type, exception);
-        if (turnContext.Activity.Type != ActivityTypes.Message || turnContext.Responded)
+        var delivery = exception is OperationCanceledException or HttpRequestException or RestException;
+        LogTurnFailed(logger, turnContext.Activity.Type, delivery ? "calling the Bot Connector failed or timed out" : "unexpected error", exception);
+        if (delivery || turnContext.Activity.Type != ActivityTypes.Message)
         {
             return;
         }
@@ -55,11 +54,8 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
         }
     }
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Teams turn failed on a {ActivityType} activity")]
-    private static partial void LogTurnFailed(ILogger logger, string activityType, Exception exception);
-
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Teams turn cancelled (timeout or client gone) on a {ActivityType} activity")]
-    private static partial void LogTurnCancelled(ILogger logger, string activityType);
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Teams turn failed on a {ActivityType} activity: {Kind}")]
+    private static partial void LogTurnFailed(ILogger logger, string activityType, string kind, Exception exception);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not send the apology after a failed turn: {Error}")]
     private static partial void LogApologyFailed(ILogger logger, string error);

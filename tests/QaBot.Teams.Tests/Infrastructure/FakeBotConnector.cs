@@ -40,6 +40,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>How long the Bot Connector endpoints take to answer (to test timeouts). Default none.</summary>
+    public TimeSpan ReplyDelay { get; set; }
+
     /// <summary>How many times the OpenID configuration or keys were fetched.</summary>
     public int MetadataRequests => metadataRequests;
 
@@ -106,6 +109,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
     {
+        if (ReplyDelay > TimeSpan.Zero)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
+            await Task.Delay(ReplyDelay, stop.Token);
+        }
+
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         Requests.Enqueue(new RecordedRequest(

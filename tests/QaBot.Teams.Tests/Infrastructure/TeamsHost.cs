@@ -24,13 +24,20 @@ public sealed class TeamsHost : IAsyncLifetime
     public const string AppId = "4b1c7a53-3a8e-4f3d-9c2b-6f1d2e3a4b5c";
 
     private readonly Dictionary<string, string?> extraSettings;
+    private readonly bool mocks;
 
     public TeamsHost()
         : this(new Dictionary<string, string?>())
     {
     }
 
-    internal TeamsHost(Dictionary<string, string?> extraSettings) => this.extraSettings = extraSettings;
+    /// <param name="extraSettings">Settings added to (or replacing) the defaults.</param>
+    /// <param name="mocks">False to keep the host's own answer service and feedback sink.</param>
+    internal TeamsHost(Dictionary<string, string?> extraSettings, bool mocks = true)
+    {
+        this.extraSettings = extraSettings;
+        this.mocks = mocks;
+    }
 
     public FakeBotConnector Connector { get; private set; } = null!;
 
@@ -73,6 +80,11 @@ public sealed class TeamsHost : IAsyncLifetime
         {
             services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
                 new OfflineCredentialsFactory(new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>())));
+            if (!mocks)
+            {
+                return;
+            }
+
             services.AddSingleton<AnswerService>();
             services.AddSingleton(sp =>
             {
