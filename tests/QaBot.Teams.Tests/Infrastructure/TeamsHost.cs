@@ -151,9 +151,3 @@ public sealed class TeamsHost : IAsyncLifetime
         Issuer.Dispose();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class TeamsHostDefinition : ICollectionFixture<TeamsHost>
-{
-    public const string Name = "Teams host";
-}
