@@ -8,6 +8,7 @@ COPY Directory.Build.props Directory.Packages.props QaBot.sln ./
 COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
 COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
+COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
 COPY src/QaBot.Host/QaBot.Host.csproj src/QaBot.Host/
 RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj
 

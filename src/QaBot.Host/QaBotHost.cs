@@ -2,6 +2,7 @@ using QaBot.Answering;
 using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Teams;
 
 namespace QaBot.Host;
 
@@ -20,9 +21,11 @@ public static class QaBotHost
         builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddQaBotWeb();
+        builder.AddTeams();
 
         var app = builder.Build();
         app.MapQaBotWeb();
+        app.MapTeams();
         return app;
     }
 }
