@@ -28,10 +28,12 @@ internal static class BenchCommand
         var lexicalWeight = new Option<double>("--lexical-weight") { Description = "BM25 weight in the hybrid fusion.", DefaultValueFactory = _ => new Knowledge.Embeddings.EmbeddingOptions().LexicalWeight };
         var titleBoost = new Option<float?>("--title-match-boost") { Description = "Tuning: boost of an exact title match." };
         var intentBoost = new Option<float?>("--intent-boost") { Description = "Tuning: boost of the section named for the question's intent." };
+        var intentBonus = new Option<double?>("--intent-bonus") { Description = "Tuning: fused-score bonus for an intent-named section." };
+        var titleBonus = new Option<double?>("--title-bonus") { Description = "Tuning: fused-score bonus for a title found in the question." };
         var details = new Option<string?>("--details") { Description = "Write each question's rank per engine to this JSONL file (for analysis)." };
         var command = new Command("bench", "Run the retrieval benchmark protocol and print one JSON line per engine and variant.")
         {
-            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, titleBoost, intentBoost,
+            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, titleBoost, intentBoost, intentBonus, titleBonus,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -88,7 +90,7 @@ internal static class BenchCommand
                         }
 
                         using (encoder)
-                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), new Knowledge.Search.RetrievalOptions { LexicalWeight = result.GetValue(lexicalWeight) }, indexOptions))
+                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), new Knowledge.Search.RetrievalOptions { LexicalWeight = result.GetValue(lexicalWeight), IntentBonus = result.GetValue(intentBonus) ?? new Knowledge.Search.RetrievalOptions().IntentBonus, TitleBonus = result.GetValue(titleBonus) ?? new Knowledge.Search.RetrievalOptions().TitleBonus }, indexOptions))
                         {
                             var line = BenchRunner.Run(hybrid, name, docs, benchQuestions, cancellationToken, detailWriter);
                             await Console.Error.WriteLineAsync($"bench: passage vectors: {hybrid.Vectors!.Encoded} encoded, {hybrid.Vectors.FromCache} from cache, {hybrid.Vectors.Elapsed.TotalSeconds:F1} s");

@@ -38,6 +38,8 @@ public sealed class LexicalIndex : IDisposable
     private readonly SynonymTable synonyms;
     private readonly LexicalIndexOptions options;
     private readonly HashSet<string> titleKeys;
+    private readonly string[] passageTitleKeys;
+    private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, SynonymTable synonyms, LexicalIndexOptions options)
@@ -48,7 +50,18 @@ public sealed class LexicalIndex : IDisposable
         this.synonyms = synonyms;
         this.options = options;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
-        titleKeys = passages.Select(p => TitleKey(IndexAnalyzer.Terms(p.Title))).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        passageTitleKeys = passages.Select(p => TitleKey(IndexAnalyzer.Terms(p.Title))).ToArray();
+        titleKeys = passageTitleKeys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var sectionTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        passageSectionTerms = passages.Select(p =>
+        {
+            if (!sectionTerms.TryGetValue(p.Section, out var found))
+            {
+                sectionTerms[p.Section] = found = IndexAnalyzer.Terms(p.Section).Distinct(StringComparer.Ordinal).ToArray();
+            }
+
+            return found;
+        }).ToArray();
         chatStems = QaBotAnalyzer.ChatStopWords.SelectMany(w => IndexAnalyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
         docToPassage = new int[reader.MaxDoc];
         foreach (var leaf in reader.Leaves)
@@ -158,19 +171,19 @@ public sealed class LexicalIndex : IDisposable
             query.Add(ConceptQuery(concept), Occur.SHOULD);
         }
 
-        AddTitleMatches(query, terms);
-        AddIntents(query, question);
-        return new QueryPlan(question, concepts, weights, noise, query);
+        var titlesInQuestion = AddTitleMatches(query, terms);
+        var intentTerms = AddIntents(query, question);
+        return new QueryPlan(question, concepts, weights, noise, query) { TitlesInQuestion = titlesInQuestion, IntentSectionTerms = intentTerms };
     }
 
-    private void AddTitleMatches(BooleanQuery query, List<string> terms)
+    private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)
     {
+        var added = new HashSet<string>(StringComparer.Ordinal);
         if (options.TitleMatchBoost <= 0 || terms.Count > 200)
         {
-            return;
+            return added;
         }
 
-        var added = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 0; start < terms.Count; start++)
         {
             for (var length = Math.Min(MaxTitleTerms, terms.Count - start); length >= 1; length--)
@@ -183,13 +196,16 @@ public sealed class LexicalIndex : IDisposable
                 }
             }
         }
+
+        return added;
     }
 
-    private void AddIntents(BooleanQuery query, string question)
+    private HashSet<string> AddIntents(BooleanQuery query, string question)
     {
+        var all = new HashSet<string>(StringComparer.Ordinal);
         if (options.IntentBoost <= 0 || question.Length > 4000)
         {
-            return;
+            return all;
         }
 
         foreach (var intent in QuestionIntents.Of(question))
@@ -198,11 +214,22 @@ public sealed class LexicalIndex : IDisposable
             foreach (var term in IndexAnalyzer.Terms(intent.SectionWords).Distinct(StringComparer.Ordinal))
             {
                 section.Add(new TermQuery(new Term(SectionField, term)), Occur.SHOULD);
+                all.Add(term);
             }
 
             query.Add(section, Occur.SHOULD);
         }
+
+        return all;
     }
+
+    /// <summary>True when the passage's section is named for what the question asks (e.g. "Symptoms").</summary>
+    public bool SectionMatchesIntent(int passage, QueryPlan plan) =>
+        plan.IntentSectionTerms.Count > 0 && passageSectionTerms[passage].Any(plan.IntentSectionTerms.Contains);
+
+    /// <summary>True when the passage's whole title occurs in the question.</summary>
+    public bool TitleInQuestion(int passage, QueryPlan plan) =>
+        plan.TitlesInQuestion.Count > 0 && plan.TitlesInQuestion.Contains(passageTitleKeys[passage]);
 
     private static string TitleKey(IEnumerable<string> terms) => string.Join(' ', terms);
 

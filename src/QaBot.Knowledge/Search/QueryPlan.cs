@@ -34,6 +34,12 @@ public sealed class QueryPlan
     /// <summary>True when the question has no topic word at all (empty, punctuation, only chat words).</summary>
     public bool IsEmpty => Query is null;
 
+    /// <summary>Analysed titles of the index that occur whole in the question.</summary>
+    public IReadOnlySet<string> TitlesInQuestion { get; init; } = new HashSet<string>();
+
+    /// <summary>Section words for what the question asks (symptoms, treatment, ...).</summary>
+    public IReadOnlySet<string> IntentSectionTerms { get; init; } = new HashSet<string>();
+
     /// <summary>The idf-weighted share of the question's concepts found in a set of passage terms (0..1).</summary>
     public double Coverage(IReadOnlySet<string> passageTerms)
     {

@@ -5,7 +5,8 @@ namespace QaBot.Knowledge.Search;
 /// <summary>
 /// Finds passages for a question: BM25 alone, or (with an encoder) BM25 fused with dense cosine similarity:
 /// <c>w * minmax(bm25) + (1 - w) * minmax(cosine)</c> over the union of both candidate lists, where every candidate's
-/// cosine is computed exactly and a candidate BM25 did not find scores 0 on that side. Thread-safe.
+/// cosine is computed exactly and a candidate BM25 did not find scores 0 on that side; plus small bonuses for a
+/// section named for what the question asks and for a title that occurs whole in the question. Thread-safe.
 /// </summary>
 public sealed class Retriever
 {
@@ -74,6 +75,16 @@ public sealed class Retriever
         {
             var lexicalPart = lexicalScore <= 0 ? 0 : Normalize(lexicalScore, lexMin, lexMax);
             var score = (w * lexicalPart) + ((1 - w) * Normalize(cosine, cosMin, cosMax));
+            if (options.IntentBonus > 0 && lexical.SectionMatchesIntent(passage, plan))
+            {
+                score += options.IntentBonus;
+            }
+
+            if (options.TitleBonus > 0 && lexical.TitleInQuestion(passage, plan))
+            {
+                score += options.TitleBonus;
+            }
+
             fused.Add(new SearchHit(lexical.Passages[passage], (float)score) { LexicalScore = lexicalScore, DenseScore = cosine, DenseBaseline = baseline });
         }
 
