@@ -10,19 +10,8 @@ namespace QaBot.Answering.Tests;
 /// <summary>Real knowledge bases and answer services for tests.</summary>
 internal static class TestKnowledge
 {
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QaBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("QaBot.sln not found");
-    }
-
     private static readonly Lazy<KnowledgeBase> BundledBase = new(() =>
-        new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [Path.Combine(RepositoryRoot(), "knowledge")] }), TimeProvider.System));
+        new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [Repository.Knowledge] }), TimeProvider.System));
 
     /// <summary>The bundled knowledge/ folder, loaded once per test run.</summary>
     public static IKnowledgeBase Bundled => BundledBase.Value;

@@ -84,7 +84,7 @@ public sealed class KnowledgeLoaderTests : IDisposable
     [Fact]
     public void Load_BundledKnowledge_HasNoErrors()
     {
-        var bundled = Path.Combine(RepositoryRoot(), "knowledge");
+        var bundled = Repository.Knowledge;
 
         var set = new KnowledgeLoader().Load([bundled]);
 
@@ -92,16 +92,5 @@ public sealed class KnowledgeLoaderTests : IDisposable
         Assert.True(set.Passages.Count >= 20, $"only {set.Passages.Count} passages");
         Assert.All(set.Passages, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
         Assert.NotEmpty(set.Synonyms);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QaBot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("QaBot.sln not found above the test folder");
     }
 }

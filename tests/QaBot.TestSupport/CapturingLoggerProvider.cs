@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace QaBot.Teams.Tests.Infrastructure;
+namespace QaBot.TestSupport;
 
 /// <summary>Keeps every log line, message, structured values, scopes and exceptions included.</summary>
 public sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
