@@ -7,6 +7,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props QaBot.sln ./
 COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
+COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/
 COPY src/QaBot.Host/QaBot.Host.csproj src/QaBot.Host/
 RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj
 

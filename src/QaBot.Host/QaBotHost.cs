@@ -1,4 +1,5 @@
 using QaBot.Answering;
+using QaBot.Discord;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
 
@@ -18,9 +19,11 @@ public static class QaBotHost
         builder.AddKnowledgeBase();
         builder.AddAnswering();
         builder.AddQaBotWeb();
+        builder.AddDiscord();
 
         var app = builder.Build();
         app.MapQaBotWeb();
+        app.MapDiscord();
         return app;
     }
 }
