@@ -90,6 +90,17 @@ public sealed class DiscordTestHost : IAsyncDisposable
         return new DiscordTestHost(discord, app, time, answers, feedback);
     }
 
+    /// <summary>The bot without a gateway: the REST client and the interactions endpoint only.</summary>
+    public static Task<DiscordTestHost> StartEndpointOnlyAsync(string publicKeyHex, Action<Dictionary<string, string?>>? configure = null) =>
+        StartAsync(s =>
+        {
+            s["QaBot:Discord:UseGateway"] = "false";
+            s["QaBot:Discord:RegisterCommands"] = "false";
+            s["QaBot:Discord:InteractionsEndpoint"] = "true";
+            s["QaBot:Discord:PublicKey"] = publicKeyHex;
+            configure?.Invoke(s);
+        });
+
     /// <summary>The first gateway connection, through hello, identify and ready.</summary>
     public async Task<FakeGatewayConnection> ConnectAsync()
     {
