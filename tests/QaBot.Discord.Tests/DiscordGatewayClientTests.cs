@@ -117,6 +117,23 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Receive_MalformedPayloads_AreSkippedAndTheConnectionGoesOn()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+
+        await gateway.SendRawAsync("{ not json");
+        await gateway.SendRawAsync("""{"d": 1}""");
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "1" }); // not a message Discord would send
+        await gateway.SendAsync(new { op = 1 });
+        var heartbeat = await gateway.ReceiveHeartbeatAsync();
+
+        Assert.Equal(2, heartbeat.GetProperty("d").GetInt64());
+        Assert.Equal(1, host.Discord.ConnectionCount);
+        Assert.Equal(DiscordConnectionState.Connected, host.Health.State);
+    }
+
+    [Fact]
     public async Task Reconnect_Opcode7_ClosesAndResumesAtOnceOnTheResumeUrl()
     {
         await using var host = await DiscordTestHost.StartAsync();

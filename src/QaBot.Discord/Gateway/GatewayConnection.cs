@@ -68,7 +68,17 @@ internal sealed partial class GatewayConnection : IDisposable
                     return OutcomeOfClose();
                 }
 
-                var outcome = await HandleFrameAsync(frame, token).ConfigureAwait(false);
+                ConnectionOutcome? outcome;
+                try
+                {
+                    outcome = await HandleFrameAsync(frame, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    LogUnreadableFrame(Logger, ex.GetType().Name); // a malformed payload: skip it
+                    outcome = null;
+                }
+
                 if (outcome is not null)
                 {
                     return outcome;
@@ -427,6 +437,9 @@ internal sealed partial class GatewayConnection : IDisposable
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Discord gateway: could not read a {EventType} event; skipped")]
     private static partial void LogUnreadableEvent(ILogger logger, string eventType);
+
+    [LoggerMessage(EventId = 6018, Level = LogLevel.Warning, Message = "Discord gateway: skipped a payload that could not be read ({Error})")]
+    private static partial void LogUnreadableFrame(ILogger logger, string error);
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Error, Message = "Discord gateway: handling a {EventType} event failed")]
     private static partial void LogListenerFailed(ILogger logger, string eventType, Exception exception);

@@ -14,19 +14,8 @@ public sealed class DiscordRestException : Exception
         DiscordCode = discordCode;
     }
 
-    public DiscordRestException()
-        : this("?", HttpStatusCode.InternalServerError, null)
-    {
-    }
-
     public DiscordRestException(string message)
         : base(message)
-    {
-        Route = "?";
-    }
-
-    public DiscordRestException(string message, Exception innerException)
-        : base(message, innerException)
     {
         Route = "?";
     }

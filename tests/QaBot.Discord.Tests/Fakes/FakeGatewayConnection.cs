@@ -111,9 +111,11 @@ public sealed class FakeGatewayConnection
 
     public bool TryReceiveHeartbeat(out JsonElement payload) => heartbeats.Reader.TryRead(out payload);
 
-    public async Task SendAsync(object payload)
+    public Task SendAsync(object payload) => SendRawAsync(JsonSerializer.Serialize(payload));
+
+    public async Task SendRawAsync(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload));
+        var bytes = Encoding.UTF8.GetBytes(text);
         await sendLock.WaitAsync();
         try
         {
