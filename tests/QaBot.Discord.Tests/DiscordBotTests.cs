@@ -86,6 +86,7 @@ public sealed class DiscordBotTests
         await gateway.SendDispatchAsync("MESSAGE_CREATE", 3, DiscordTestHost.Message(Mention + " second", id: "402"));
         await gateway.SendDispatchAsync("MESSAGE_CREATE", 4, DiscordTestHost.Message(Mention + " third", id: "403"));
         var note = await host.Discord.WaitForRequestAsync(r => r.Is("POST", MessagesPath) && r.Json.TryGetProperty("content", out _));
+        await WaitForAsync(() => host.Logs.Count(l => l.Id.Id == 6201) == 2); // "second" and "third" met the cooldown
         host.Time.Advance(TimeSpan.FromSeconds(10));
         await gateway.SendDispatchAsync("MESSAGE_CREATE", 5, DiscordTestHost.Message(Mention + " fourth", id: "404"));
         await host.Discord.WaitForRequestAsync(r => r.Is("POST", MessagesPath) && r.Json.GetProperty("message_reference").GetProperty("message_id").GetString() == "404");

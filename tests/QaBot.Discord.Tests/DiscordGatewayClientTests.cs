@@ -158,7 +158,7 @@ public sealed class DiscordGatewayClientTests
         var gateway = await host.ConnectAsync();
 
         await gateway.SendAsync(new { op = 9, d = false });
-        await Task.Delay(100);
+        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6009)); // the wait has started
         host.Time.Advance(TimeSpan.FromSeconds(2.9));
         await Task.Delay(150);
         Assert.False(host.Discord.TryNextConnection(out _));
@@ -222,7 +222,8 @@ public sealed class DiscordGatewayClientTests
         var gateway = await host.ConnectAsync();
 
         await gateway.CloseAsync(4000, "unknown error");
-        await WaitForAsync(() => host.Health.State == DiscordConnectionState.Reconnecting);
+        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6013)); // the backoff has started
+        Assert.Equal(DiscordConnectionState.Reconnecting, host.Health.State);
         host.Time.Advance(TimeSpan.FromMilliseconds(700));
         await Task.Delay(150);
         Assert.Equal(1, host.Discord.ConnectionCount);

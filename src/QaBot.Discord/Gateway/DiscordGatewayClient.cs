@@ -79,8 +79,9 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
                 if (outcome.Kind == ConnectionOutcomeKind.ReconnectLater)
                 {
                     var delay = Backoff(failures++);
+                    var until = context.Time.GetUtcNow() + delay;
                     LogReconnecting(logger, outcome.CloseCode ?? 0, context.Session.CanResume, delay.TotalMilliseconds);
-                    await Task.Delay(delay, context.Time, token).ConfigureAwait(false);
+                    await DelayUntilAsync(until, token).ConfigureAwait(false);
                 }
             }
         }
@@ -179,6 +180,15 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
     {
         var full = Math.Min(MaxBackoff.TotalMilliseconds, 1000 * Math.Pow(2, Math.Min(failures, 10)));
         return TimeSpan.FromMilliseconds(full * (0.5 + (0.5 * context.Jitter.NextDouble())));
+    }
+
+    private async Task DelayUntilAsync(DateTimeOffset until, CancellationToken token)
+    {
+        var remaining = until - context.Time.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, context.Time, token).ConfigureAwait(false);
+        }
     }
 
     private static Uri WithQuery(string url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;

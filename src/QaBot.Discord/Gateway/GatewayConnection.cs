@@ -65,23 +65,25 @@ internal sealed partial class GatewayConnection : IDisposable
                 var frame = await ReceiveFrameAsync(token).ConfigureAwait(false);
                 if (frame is null)
                 {
-                    return OutcomeOfClose();
+                    var outcome = OutcomeOfClose();
+                    await TryCloseAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, "", token).ConfigureAwait(false); // complete the handshake
+                    return outcome;
                 }
 
-                ConnectionOutcome? outcome;
+                ConnectionOutcome? ending;
                 try
                 {
-                    outcome = await HandleFrameAsync(frame, token).ConfigureAwait(false);
+                    ending = await HandleFrameAsync(frame, token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
                     LogUnreadableFrame(Logger, ex.GetType().Name); // a malformed payload: skip it
-                    outcome = null;
+                    ending = null;
                 }
 
-                if (outcome is not null)
+                if (ending is not null)
                 {
-                    return outcome;
+                    return ending;
                 }
             }
         }
@@ -165,8 +167,13 @@ internal sealed partial class GatewayConnection : IDisposable
                 }
 
                 var wait = TimeSpan.FromSeconds(1 + (4 * context.Jitter.NextDouble())); // Discord: wait 1 to 5 seconds
+                var until = context.Time.GetUtcNow() + wait;
                 LogInvalidSession(Logger, resumable, wait.TotalMilliseconds);
-                await Task.Delay(wait, context.Time, token).ConfigureAwait(false);
+                var remaining = until - context.Time.GetUtcNow();
+                if (remaining > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, context.Time, token).ConfigureAwait(false);
+                }
                 await TryCloseAsync((WebSocketCloseStatus)GatewayCloseCodes.Reconnecting, "invalid session", token).ConfigureAwait(false);
                 return ConnectionOutcome.Now;
 

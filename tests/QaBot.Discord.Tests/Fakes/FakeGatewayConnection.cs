@@ -153,12 +153,17 @@ public sealed class FakeGatewayConnection
         return identify;
     }
 
+    /// <summary>Sends a close frame with <paramref name="code"/>. The client may hang up before the send completes.</summary>
     public async Task CloseAsync(int code, string reason)
     {
         await sendLock.WaitAsync();
         try
         {
             await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the client read the frame and dropped the connection first
         }
         finally
         {
