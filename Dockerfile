@@ -7,6 +7,8 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props QaBot.sln ./
 COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
+COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
+COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
 COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/
 COPY src/QaBot.Host/QaBot.Host.csproj src/QaBot.Host/
 RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj
@@ -20,7 +22,10 @@ COPY --from=build /app ./
 # knowledge/ and appsettings.json ship with the image; mount a volume on /app/knowledge or set
 # QaBot__Knowledge__Paths__0 to serve other knowledge, and override any setting with environment variables.
 ENV Urls=http://0.0.0.0:8080 \
-    DOTNET_gcServer=0
+    DOTNET_gcServer=0 \
+    QaBot__Embeddings__CachePath=/app/.qabot/vectors
+# The passage-vector cache must be writable by the non-root user (mount a volume here to keep it across restarts).
+RUN mkdir -p /app/.qabot/vectors && chown -R $APP_UID /app/.qabot
 EXPOSE 8080
 USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \

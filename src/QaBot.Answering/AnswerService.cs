@@ -137,8 +137,17 @@ public sealed partial class AnswerService : IAnswerService
             }
 
             var confidence = Confidence(snapshot, plan, hit);
-            var floor = chosen.Count == 0 ? options.MinConfidence : Math.Max(options.MinConfidence, chosen[0].Confidence * options.RelativeCitationConfidence);
-            if (confidence < floor)
+            double floor;
+            if (hit.DenseScore is not null)
+            {
+                floor = chosen.Count == 0 ? options.MinSimilarity : Math.Max(options.MinSimilarity, chosen[0].Confidence - options.CitationSimilarityMargin);
+            }
+            else
+            {
+                floor = chosen.Count == 0 ? options.MinConfidence : Math.Max(options.MinConfidence, chosen[0].Confidence * options.RelativeCitationConfidence);
+            }
+
+            if (confidence < floor || (chosen.Count == 0 && !StandsOut(snapshot, plan, hit)))
             {
                 if (chosen.Count == 0)
                 {
@@ -162,11 +171,25 @@ public sealed partial class AnswerService : IAnswerService
     }
 
     /// <summary>
-    /// Confidence that a passage answers the question: the idf-weighted share of the question's concepts that the
-    /// passage contains (title, section and text).
+    /// Confidence that a passage answers the question. With embeddings: the cosine similarity of question and passage
+    /// (a better signal than any BM25 score). Lexically: the idf-weighted share of the question's concepts that the
+    /// passage contains (title, section and text). Both are compared with calibrated thresholds.
     /// </summary>
     private static double Confidence(KnowledgeSnapshot snapshot, QueryPlan plan, SearchHit hit) =>
-        plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage));
+        hit.DenseScore ?? plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage));
+
+    /// <summary>
+    /// With embeddings, a similar passage is not enough: a knowledge base about one topic is "similar" to every question
+    /// on that topic ("is stem cell therapy covered by insurance?"). The best passage must also stand out from the
+    /// knowledge's background for this question (its cosine minus the mean cosine of the dense candidates), or contain
+    /// the question's own words (lexical coverage), or be so similar that there is no doubt.
+    /// </summary>
+    private bool StandsOut(KnowledgeSnapshot snapshot, QueryPlan plan, SearchHit hit) =>
+        hit.DenseScore is not { } cosine
+        || hit.DenseBaseline is not { } baseline
+        || cosine >= options.SureSimilarity
+        || cosine - baseline >= options.MinSimilarityMargin
+        || plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage)) >= options.MinConfidence;
 
     private string ComposeText(KnowledgeSnapshot snapshot, QueryPlan plan, List<Chosen> chosen)
     {

@@ -34,15 +34,37 @@ public sealed class AnsweringOptions
     public int Candidates { get; set; } = 10;
 
     /// <summary>
-    /// The best passage must reach this confidence (0..1) for the question to be answered; below it the reply is
-    /// "no answer". See the README for how the default was calibrated.
+    /// Lexical search (embeddings off): the best passage must contain at least this idf-weighted share (0..1) of the
+    /// question's concepts for the question to be answered; below it the reply is "no answer". See the README.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinConfidence { get; set; } = 0.55;
 
-    /// <summary>A further passage is cited only when its confidence is at least this share of the best one's.</summary>
+    /// <summary>
+    /// With embeddings on: the best passage's cosine similarity with the question must reach this for the question to
+    /// be answered. Calibrated on MedQuAD with <c>qabot calibrate</c>; see the README.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinSimilarity { get; set; } = 0.5;
+
+    /// <summary>
+    /// With embeddings on: the best passage's cosine must exceed the mean cosine of the dense candidates (the
+    /// knowledge's background for the question) by at least this much. Calibrated; see the README.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinSimilarityMargin { get; set; } = 0.09;
+
+    /// <summary>With embeddings on: a best passage at least this similar is answered without the margin check.</summary>
+    [Range(0.0, 1.0)]
+    public double SureSimilarity { get; set; } = 0.75;
+
+    /// <summary>A further passage is cited only when its lexical confidence is at least this share of the best one's.</summary>
     [Range(0.0, 1.0)]
     public double RelativeCitationConfidence { get; set; } = 0.75;
+
+    /// <summary>With embeddings on, a further passage is cited only when its similarity is within this of the best one's.</summary>
+    [Range(0.0, 1.0)]
+    public double CitationSimilarityMargin { get; set; } = 0.1;
 
     [Required]
     public string NoAnswerText { get; set; } =

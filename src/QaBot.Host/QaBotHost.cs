@@ -1,7 +1,9 @@
 using QaBot.Answering;
 using QaBot.Discord;
+using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Teams;
 
 namespace QaBot.Host;
 
@@ -17,12 +19,15 @@ public static class QaBotHost
         }
 
         builder.AddKnowledgeBase();
+        builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddQaBotWeb();
+        builder.AddTeams();
         builder.AddDiscord();
 
         var app = builder.Build();
         app.MapQaBotWeb();
+        app.MapTeams();
         app.MapDiscord();
         return app;
     }

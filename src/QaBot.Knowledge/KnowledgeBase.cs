@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Search;
 
 namespace QaBot.Knowledge;
@@ -13,14 +14,28 @@ namespace QaBot.Knowledge;
 public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 {
     private readonly KnowledgeOptions options;
+    private readonly EmbeddingOptions embeddingOptions;
+    private readonly ITextEncoderSource encoders;
     private readonly TimeProvider time;
     private readonly ILogger<KnowledgeBase> logger;
     private readonly SemaphoreSlim reloadLock = new(1, 1);
     private KnowledgeSnapshot? current;
 
     public KnowledgeBase(IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeBase>? logger = null)
+        : this(options, Options.Create(new EmbeddingOptions { Enabled = false }), new NoTextEncoder(), time, logger)
+    {
+    }
+
+    public KnowledgeBase(
+        IOptions<KnowledgeOptions> options,
+        IOptions<EmbeddingOptions> embeddingOptions,
+        ITextEncoderSource encoders,
+        TimeProvider time,
+        ILogger<KnowledgeBase>? logger = null)
     {
         this.options = options.Value;
+        this.embeddingOptions = embeddingOptions.Value;
+        this.encoders = encoders;
         this.time = time;
         this.logger = logger ?? NullLogger<KnowledgeBase>.Instance;
     }
@@ -73,9 +88,38 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         }
 
         var index = LexicalIndex.Build(knowledge.Passages, knowledge.Synonyms, cancellationToken: cancellationToken);
+        var (retriever, embeddings) = BuildRetriever(index, cancellationToken);
         stopwatch.Stop();
         LogKnowledgeLoaded(logger, knowledge.Files.Count, knowledge.Passages.Count, knowledge.ErrorCount, stopwatch.ElapsedMilliseconds);
-        return new KnowledgeSnapshot(knowledge, index, time.GetUtcNow(), stopwatch.Elapsed);
+        return new KnowledgeSnapshot(knowledge, retriever, time.GetUtcNow(), stopwatch.Elapsed, embeddings);
+    }
+
+    private (Retriever Retriever, string Status) BuildRetriever(LexicalIndex index, CancellationToken cancellationToken)
+    {
+        var encoder = encoders.Encoder;
+        if (encoder is null)
+        {
+            var reason = encoders.Unavailable ?? "embeddings are disabled";
+            LogLexicalOnly(logger, reason);
+            return (new Retriever(index), "off: " + reason);
+        }
+
+        try
+        {
+            var cache = new VectorCache(string.IsNullOrWhiteSpace(embeddingOptions.CachePath) ? null : embeddingOptions.CachePath, encoder.ModelId, encoder.Dimensions);
+            var vectors = PassageVectors.Compute(index.Passages, encoder, cache, embeddingOptions.EncodeParallelism, cancellationToken);
+            var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions);
+            LogVectorsReady(logger, encoder.ModelId, vectors.Encoded, vectors.FromCache, (long)vectors.Elapsed.TotalMilliseconds);
+            var retriever = new Retriever(index, dense, encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
+            return (retriever, $"on ({encoder.ModelId}: {dense.VectorCount} vectors, {vectors.Encoded} encoded, {vectors.FromCache} from cache)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogVectorCacheFailed(logger, ex);
+            var vectors = PassageVectors.Compute(index.Passages, encoder, new VectorCache(null, encoder.ModelId, encoder.Dimensions), embeddingOptions.EncodeParallelism, cancellationToken);
+            var retriever = new Retriever(index, new DenseIndex(vectors.Vectors, encoder.Dimensions), encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
+            return (retriever, $"on ({encoder.ModelId}: {vectors.Encoded} encoded, disk cache unavailable)");
+        }
     }
 
     public void Dispose()
@@ -86,6 +130,15 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Knowledge loaded: {Files} files, {Passages} passages, {Errors} errors, built in {ElapsedMs} ms")]
     private static partial void LogKnowledgeLoaded(ILogger logger, int files, int passages, int errors, long elapsedMs);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Embeddings are off, answering lexically: {Reason}")]
+    private static partial void LogLexicalOnly(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Passage vectors ready ({ModelId}): {Encoded} encoded, {Cached} from cache, {ElapsedMs} ms")]
+    private static partial void LogVectorsReady(ILogger logger, string modelId, int encoded, int cached, long elapsedMs);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The passage-vector cache cannot be used; encoding without it")]
+    private static partial void LogVectorCacheFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Knowledge file problem: {File}:{Line}: {Problem}")]
     private static partial void LogKnowledgeError(ILogger logger, string file, int line, string problem);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaBot.Knowledge.Embeddings;
 
 namespace QaBot.Knowledge;
 
@@ -22,6 +23,18 @@ public static class KnowledgeServiceExtensions
         {
             options.Paths = options.EffectivePaths.Select(p => Path.GetFullPath(p, contentRoot)).ToList();
         });
+        builder.Services.AddOptions<EmbeddingOptions>()
+            .BindConfiguration(EmbeddingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.PostConfigure<EmbeddingOptions>(options =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.CachePath))
+            {
+                options.CachePath = Path.GetFullPath(options.CachePath, contentRoot);
+            }
+        });
+        builder.Services.TryAddSingleton<ITextEncoderSource>(new NoTextEncoder());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());

@@ -3,32 +3,38 @@ using QaBot.Knowledge.Search;
 namespace QaBot.Knowledge;
 
 /// <summary>
-/// One immutable generation of the knowledge: the loaded files and the index built from them. Questions use the
+/// One immutable generation of the knowledge: the loaded files and the indexes built from them. Questions use the
 /// snapshot they started with, so a reload never shows them a half-built index.
 /// </summary>
 public sealed class KnowledgeSnapshot : IDisposable
 {
+    private readonly Dictionary<string, Passage> byId;
+
     public KnowledgeSnapshot(KnowledgeSet knowledge, LexicalIndex index, DateTimeOffset loadedAt, TimeSpan buildTime)
+        : this(knowledge, new Retriever(index), loadedAt, buildTime, "off")
+    {
+    }
+
+    public KnowledgeSnapshot(KnowledgeSet knowledge, Retriever retriever, DateTimeOffset loadedAt, TimeSpan buildTime, string embeddings)
     {
         Knowledge = knowledge;
-        Index = index;
+        Retriever = retriever;
         LoadedAt = loadedAt;
         BuildTime = buildTime;
-        Excerpts = new PassageExcerpts(index.IndexAnalyzer);
-        byId = new Dictionary<string, Passage>(index.Passages.Count, StringComparer.Ordinal);
-        foreach (var passage in index.Passages)
+        Embeddings = embeddings;
+        Excerpts = new PassageExcerpts(retriever.Lexical.IndexAnalyzer);
+        byId = new Dictionary<string, Passage>(retriever.Lexical.Passages.Count, StringComparer.Ordinal);
+        foreach (var passage in retriever.Lexical.Passages)
         {
             byId.TryAdd(passage.Id, passage);
         }
     }
 
-    private readonly Dictionary<string, Passage> byId;
-
-    public Passage? FindPassage(string id) => byId.GetValueOrDefault(id);
-
     public KnowledgeSet Knowledge { get; }
 
-    public LexicalIndex Index { get; }
+    public Retriever Retriever { get; }
+
+    public LexicalIndex Index => Retriever.Lexical;
 
     public PassageExcerpts Excerpts { get; }
 
@@ -36,12 +42,17 @@ public sealed class KnowledgeSnapshot : IDisposable
 
     public TimeSpan BuildTime { get; }
 
+    /// <summary>"on (...)" with the model and vector counts, or "off: reason".</summary>
+    public string Embeddings { get; }
+
     public IReadOnlyList<Passage> Passages => Index.Passages;
+
+    public Passage? FindPassage(string id) => byId.GetValueOrDefault(id);
 
     public QueryPlan Plan(string question) => Index.Plan(question);
 
-    /// <summary>The best passages for a question, best first.</summary>
-    public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top) => Index.Search(plan, top);
+    /// <summary>The best passages for a question, best first (hybrid when embeddings are on).</summary>
+    public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top) => Retriever.Search(plan, top);
 
     public void Dispose() => Index.Dispose();
 }

@@ -57,13 +57,34 @@ public sealed class AskEndpointTests : IClassFixture<QaBotFactory>
         Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
     }
 
-    [Fact]
-    public async Task Ask_OffTopic_ReturnsNoAnswer()
+    [Theory]
+    [InlineData("what's the weather tomorrow?")]
+    [InlineData("how do I write a for loop in python")]
+    [InlineData("who won the football game last night")]
+    [InlineData("what is the price of a stem cell clinic in Mexico")]
+    [InlineData("is stem cell therapy covered by insurance")]
+    [InlineData("stem cells for parkinsons")]
+    public async Task Ask_OffTopicOrNotInTheKnowledge_ReturnsNoAnswer(string question)
     {
-        var (_, body) = await PostAsync("""{"question": "what's the weather tomorrow?"}""");
+        var (_, body) = await PostAsync(JsonSerializer.Serialize(new { question }));
 
         Assert.Equal("no_answer", body.GetProperty("kind").GetString());
+        Assert.Equal(0, body.GetProperty("citations").GetArrayLength());
         Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
+    }
+
+    [Theory]
+    [InlineData("my sister just got diagnosed with lupus what even is it", "conditions/lupus#")]
+    [InlineData("can ms pts get stem cells", "conditions/multiple-sclerosis#")]
+    [InlineData("rhuematoid arthritis stem cells", "conditions/rheumatoid-arthritis#")]
+    [InlineData("will stem cells stop my flare ups", "")]
+    [InlineData("is there any hope for autoimmune patients with stem cells in the future", "")]
+    public async Task Ask_ConsumerWording_IsAnsweredFromTheRightPassage(string question, string expectedPrefix)
+    {
+        var (_, body) = await PostAsync(JsonSerializer.Serialize(new { question }));
+
+        Assert.Equal("answered", body.GetProperty("kind").GetString());
+        Assert.StartsWith(expectedPrefix, body.GetProperty("citations")[0].GetProperty("id").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

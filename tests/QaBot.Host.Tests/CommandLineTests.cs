@@ -43,6 +43,28 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task KbTest_BundledKnowledgeTests_AllPass()
+    {
+        var code = await QaBotCommandLine.RunAsync(["kb", "test", "--knowledge", Path.Combine(Repository.Root, "knowledge")]);
+
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains(" 0 failed", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KbTest_FailingTest_PrintsExpectedAndActualAndExitsOne()
+    {
+        var tests = Path.Combine(root, "t.jsonl");
+        File.WriteAllText(tests, "{\"id\": \"x1\", \"question\": \"what is SLE\", \"kind\": \"no_answer\"}\n");
+
+        var code = await QaBotCommandLine.RunAsync(["kb", "test", "--knowledge", Path.Combine(Repository.Root, "knowledge"), "--tests", tests]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL x1: \"what is SLE\"", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("expected kind no_answer", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_Json_PrintsTheAnswerJsonWithTheReminder()
     {
         var code = await QaBotCommandLine.RunAsync(["ask", "what is SLE", "--json", "--knowledge", Path.Combine(Repository.Root, "knowledge")]);

@@ -19,7 +19,7 @@ public sealed class EvalRunnerTests : IDisposable
         File.WriteAllText(Path.Combine(root, "k.jsonl"), string.Join('\n',
             """{"id": "lupus1", "title": "Lupus", "section": "Overview", "text": "Lupus is an autoimmune disease. Lupus can affect the kidneys and the skin."}""",
             """{"id": "lupus2", "title": "Living well", "section": "Daily life", "text": "Rest, gentle exercise, sun protection and regular check-ups help many people who live with a long-term condition such as lupus to feel better from day to day."}""",
-            """{"id": "ms1", "title": "Multiple sclerosis", "section": "Overview", "text": "Multiple sclerosis damages the covering of nerves."}"""));
+            """{"id": "ms1", "title": "Multiple sclerosis", "section": "Nerves", "text": "Multiple sclerosis damages the covering of nerves."}"""));
         knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [root] }), TimeProvider.System);
         answers = new AnswerService(knowledge, new SafetyTriage(Options.Create(new SafetyOptions())), Options.Create(new AnsweringOptions()),
             Options.Create(new SafetyOptions()), new AnsweringMetrics(), NullLogger<AnswerService>.Instance);

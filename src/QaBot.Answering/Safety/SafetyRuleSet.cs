@@ -15,8 +15,8 @@ namespace QaBot.Answering.Safety;
 /// <c>personal_medical_advice</c>, <c>dosing</c>. A rule fires when any pattern matches and no "unless" pattern does.
 /// Patterns are .NET regular expressions, matched case-insensitively against the normalised message (lowercase,
 /// single spaces, no apostrophes, hyphens as spaces; see <see cref="SafetyTextNormalizer"/>). "keywords" (optional)
-/// is a speed-up: the patterns are tried only when the message contains one of the keywords, so every match of every
-/// pattern must contain one. "id", "category" and "patterns" are required; "description", "keywords" and "unless"
+/// is a speed-up: the patterns are tried only when the normalised message contains one of the keywords
+/// (case-insensitive substrings), so every match of every pattern must contain one. "id", "category" and "patterns" are required; "description", "keywords" and "unless"
 /// are optional. Comments and trailing commas are allowed; unknown properties are errors.
 /// </remarks>
 public sealed class SafetyRuleSet
@@ -31,7 +31,12 @@ public sealed class SafetyRuleSet
     public const RegexOptions PatternOptions =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
 
-    /// <summary>A pattern that takes longer than this on one message is treated as not matching.</summary>
+    private const string WarmUpText =
+        "i think my chest hurts and i cant breathe, should i stop my meds? how many mg of my dose would help me " +
+        "if i am a candidate for a transplant; my doctor says no but i want to know what is right for me now. " +
+        "he is not waking up, she took all the pills by accident and we are having a hard time, is it ok to take it";
+
+    /// <summary>A pattern that takes longer than this on one message (twice in a row) is treated as not matching.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     private static readonly JsonSerializerOptions SerializerOptions = new()
@@ -41,10 +46,6 @@ public sealed class SafetyRuleSet
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
-
-    private const string WarmUpText =
-        "i think my chest hurts and i cant breathe, should i stop my meds? how many mg of my dose would help me " +
-        "if i am a candidate for a transplant; my doctor says no but i want to know what is right for me now.";
 
     private static readonly Lazy<SafetyRuleSet> DefaultRules = new(LoadDefaults);
 
@@ -185,8 +186,6 @@ public sealed class SafetyRuleSet
                 problems.Add($"{where} has no \"patterns\".");
             }
 
-            var patterns = Compile(definition.Patterns, "pattern", where, problems);
-            var unless = Compile(definition.Unless, "unless pattern", where, problems);
             var keywords = definition.Keywords ?? [];
             for (var k = 0; k < keywords.Count; k++)
             {
@@ -195,6 +194,10 @@ public sealed class SafetyRuleSet
                     problems.Add($"{where}: keyword #{k + 1} is empty.");
                 }
             }
+
+            var warmUpText = WarmUpText + " " + string.Join(" ", keywords);
+            var patterns = Compile(definition.Patterns, "pattern", where, warmUpText, problems);
+            var unless = Compile(definition.Unless, "unless pattern", where, warmUpText, problems);
 
             if (problems.Count == count && id is not null && category is SafetyCategory known)
             {
@@ -211,7 +214,7 @@ public sealed class SafetyRuleSet
         }
     }
 
-    private static Regex[] Compile(List<string?>? patterns, string kind, string where, List<string> problems)
+    private static Regex[] Compile(List<string?>? patterns, string kind, string where, string warmUpText, List<string> problems)
     {
         if (patterns is null)
         {
@@ -239,7 +242,7 @@ public sealed class SafetyRuleSet
                 continue;
             }
 
-            WarmUp(regex);
+            WarmUp(regex, warmUpText);
             compiled.Add(regex);
         }
 
@@ -247,14 +250,14 @@ public sealed class SafetyRuleSet
     }
 
     /// <summary>
-    /// Runs a compiled pattern once, so that its code is jitted now and not inside the first real match, where the
-    /// jitting time would count against <see cref="MatchTimeout"/>.
+    /// Runs a compiled pattern once on text with common words and the rule's keywords, so that its code is mostly
+    /// jitted now and not inside the first real match, where jitting would count against <see cref="MatchTimeout"/>.
     /// </summary>
-    private static void WarmUp(Regex regex)
+    private static void WarmUp(Regex regex, string text)
     {
         try
         {
-            regex.IsMatch(WarmUpText);
+            regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -8,9 +8,9 @@ namespace QaBot.Answering.Safety;
 /// <summary>
 /// Safety triage by rules (<see cref="SafetyRuleSet"/>): the message is normalised
 /// (<see cref="SafetyTextNormalizer"/>), then the rules are tried in priority order (self-harm, emergency, personal
-/// medical advice, dosing) and the first that fires gives the verdict. A pattern that times out counts as not
-/// matching (an "unless" pattern that times out therefore lets its rule fire). Never throws; logs rule ids, never
-/// the message.
+/// medical advice, dosing) and the first that fires gives the verdict. A pattern that times out twice in a row counts
+/// as not matching (an "unless" pattern that times out therefore lets its rule fire). Never throws; logs rule ids,
+/// never the message.
 /// </summary>
 public sealed partial class SafetyTriage : ISafetyTriage
 {
@@ -60,20 +60,35 @@ public sealed partial class SafetyTriage : ISafetyTriage
     {
         for (var i = 0; i < patterns.Count; i++)
         {
-            try
+            if (IsMatch(rule, i, patterns[i], text))
             {
-                if (patterns[i].IsMatch(text))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException ex)
-            {
-                LogPatternTimedOut(logger, rule.Id, i + 1, ex.MatchTimeout.TotalMilliseconds);
+                return true;
             }
         }
 
         return false;
+    }
+
+    private bool IsMatch(SafetyRule rule, int index, Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // The first run of a compiled pattern may include jitting, or the machine stalled: one more try.
+        }
+
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            LogPatternTimedOut(logger, rule.Id, index + 1, ex.MatchTimeout.TotalMilliseconds);
+            return false;
+        }
     }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Safety rule {RuleId} fired ({Category})")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using QaBot.Answering;
+using QaBot.Embeddings;
 using QaBot.Knowledge;
 
 namespace QaBot.Host.Cli;
@@ -22,6 +23,7 @@ internal static class CliServices
         // A provider-specific rule is more specific than appsettings.json's "Default", so it wins.
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, minimumLevel);
         builder.AddKnowledgeBase();
+        builder.AddEmbeddings();
         builder.AddAnswering();
         return builder.Build();
     }

@@ -13,6 +13,58 @@ internal static class KbCommand
         var command = new Command("kb", "Knowledge tools for moderators.");
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Stats());
+        command.Subcommands.Add(Test());
+        return command;
+    }
+
+    private static Command Test()
+    {
+        var knowledge = CommonOptions.Knowledge();
+        var tests = new Option<string[]>("--tests") { Description = "Knowledge test files (JSONL). Default: every tests/*.jsonl of the knowledge folders.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("test", "Run the moderators' knowledge tests; print every failure and exit 1 if any.") { knowledge, tests };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.Build(result.GetValue(knowledge));
+            var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value;
+            var files = result.GetValue(tests) is { Length: > 0 } given
+                ? given.ToList()
+                : options.EffectivePaths.Where(Directory.Exists)
+                    .Select(p => Path.Combine(p, options.TestsFolder))
+                    .Where(Directory.Exists)
+                    .SelectMany(d => Directory.EnumerateFiles(d, "*.jsonl", SearchOption.AllDirectories))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            if (files.Count == 0)
+            {
+                Console.WriteLine("no knowledge tests found");
+                return 0;
+            }
+
+            var items = new List<Evaluation.EvalItem>();
+            var problems = 0;
+            foreach (var file in files)
+            {
+                var (read, bad) = Evaluation.EvalItem.ReadFile(file);
+                items.AddRange(read);
+                problems += bad.Count;
+                foreach (var problem in bad)
+                {
+                    Console.WriteLine(problem);
+                }
+            }
+
+            var runner = new Evaluation.EvalRunner(host.Services.GetRequiredService<Answering.IAnswerService>(), host.Services.GetRequiredService<IKnowledgeBase>());
+            var report = await runner.RunAsync(items, cancellationToken);
+            foreach (var failure in report.Failures)
+            {
+                Console.WriteLine($"FAIL {failure.Id}: \"{failure.Question}\"");
+                Console.WriteLine($"     expected {failure.Expected}");
+                Console.WriteLine($"     answered {failure.Actual}");
+            }
+
+            Console.WriteLine($"{items.Count - report.Failures.Count} passed, {report.Failures.Count} failed ({files.Count} files)");
+            return report.Failures.Count > 0 || problems > 0 ? 1 : 0;
+        });
         return command;
     }
 
@@ -57,7 +109,7 @@ internal static class KbCommand
                 warnings = set.WarningCount,
                 index_bytes = snapshot.Index.SizeInBytes,
                 build_ms = Math.Round(snapshot.BuildTime.TotalMilliseconds, 1),
-                embeddings = "off",
+                embeddings = snapshot.Embeddings,
             };
             if (result.GetValue(json))
             {

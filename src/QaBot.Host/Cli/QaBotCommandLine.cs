@@ -42,6 +42,7 @@ internal static class QaBotCommandLine
         root.Subcommands.Add(KbCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         return root;
     }

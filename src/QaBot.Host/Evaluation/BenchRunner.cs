@@ -49,7 +49,7 @@ public static class BenchRunner
         return result;
     }
 
-    public static BenchResult Run(IBenchEngine engine, string variant, IReadOnlyList<Passage> passages, IReadOnlyList<BenchQuestion> questions, CancellationToken cancellationToken)
+    public static BenchResult Run(IBenchEngine engine, string variant, IReadOnlyList<Passage> passages, IReadOnlyList<BenchQuestion> questions, CancellationToken cancellationToken, TextWriter? details = null)
     {
         var build = Stopwatch.StartNew();
         engine.Build(passages, cancellationToken);
@@ -75,6 +75,7 @@ public static class BenchRunner
             var ids = engine.Search(questions[i].Question, 10);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var rank = Measure.FirstRelevantRank(ids, questions[i].Relevant);
+            details?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { engine = engine.Name, id = questions[i].Id, rank, top = ids.Take(3) }));
             hit1 += rank == 1 ? 1 : 0;
             hit5 += rank is >= 1 and <= 5 ? 1 : 0;
             hit10 += rank >= 1 ? 1 : 0;

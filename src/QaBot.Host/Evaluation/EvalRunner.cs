@@ -93,7 +93,7 @@ public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge)
                     item.Id,
                     item.Question,
                     string.Join("; ", problems.Select(p => p.Expected)),
-                    $"{kind}{(category is null ? "" : "/" + category)}: {string.Join("; ", problems.Select(p => p.Actual))}"));
+                    $"{kind}{(category is null ? "" : "/" + category)} (confidence {answer.Confidence:0.000}): {string.Join("; ", problems.Select(p => p.Actual))}"));
             }
         }
 

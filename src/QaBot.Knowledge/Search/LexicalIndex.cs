@@ -19,6 +19,12 @@ public sealed class LexicalIndex : IDisposable
     public const string TextField = "text";
     private const string OrdinalField = "ord";
 
+    /// <summary>The whole analysed title as one term, for exact focus matches ("acute lymphoblastic leukemia").</summary>
+    private const string TitleKeyField = "title_key";
+
+    /// <summary>Longest title (in terms) matched exactly against the question.</summary>
+    private const int MaxTitleTerms = 8;
+
     /// <summary>
     /// At most this many concepts of a question are searched: those found in the index first, rarest first; words the
     /// index has never seen match nothing, so they go last.
@@ -31,6 +37,10 @@ public sealed class LexicalIndex : IDisposable
     private readonly int[] docToPassage;
     private readonly SynonymTable synonyms;
     private readonly LexicalIndexOptions options;
+    private readonly HashSet<string> titleKeys;
+    private readonly string[] passageTitleKeys;
+    private readonly string[][] passageSectionTerms;
+    private readonly HashSet<string> chatStems;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, SynonymTable synonyms, LexicalIndexOptions options)
     {
@@ -40,6 +50,19 @@ public sealed class LexicalIndex : IDisposable
         this.synonyms = synonyms;
         this.options = options;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
+        passageTitleKeys = passages.Select(p => TitleKey(IndexAnalyzer.Terms(p.Title))).ToArray();
+        titleKeys = passageTitleKeys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var sectionTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        passageSectionTerms = passages.Select(p =>
+        {
+            if (!sectionTerms.TryGetValue(p.Section, out var found))
+            {
+                sectionTerms[p.Section] = found = IndexAnalyzer.Terms(p.Section).Distinct(StringComparer.Ordinal).ToArray();
+            }
+
+            return found;
+        }).ToArray();
+        chatStems = QaBotAnalyzer.ChatStopWords.SelectMany(w => IndexAnalyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
         docToPassage = new int[reader.MaxDoc];
         foreach (var leaf in reader.Leaves)
         {
@@ -56,8 +79,6 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>The analyser used for passages.</summary>
     public QaBotAnalyzer IndexAnalyzer { get; } = new();
 
-    /// <summary>The analyser used for questions (the same chain, plus chat stop words).</summary>
-    public QaBotAnalyzer QuestionAnalyzer { get; } = new(forQuestions: true);
 
     public int SynonymCount => synonyms.Count;
 
@@ -68,6 +89,7 @@ public sealed class LexicalIndex : IDisposable
     {
         options ??= new LexicalIndexOptions();
         var analyzer = new QaBotAnalyzer();
+        var titleKey = new StringField(TitleKeyField, "", Field.Store.NO);
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(QaBotAnalyzer.Version, analyzer)
         {
@@ -83,6 +105,7 @@ public sealed class LexicalIndex : IDisposable
                 new TextField(TitleField, "", Field.Store.NO),
                 new TextField(SectionField, "", Field.Store.NO),
                 new TextField(TextField, "", Field.Store.NO),
+                titleKey,
             };
             for (var i = 0; i < passages.Count; i++)
             {
@@ -96,6 +119,7 @@ public sealed class LexicalIndex : IDisposable
                 ((Field)document.GetField(TitleField)).SetStringValue(passage.Title);
                 ((Field)document.GetField(SectionField)).SetStringValue(passage.Section);
                 ((Field)document.GetField(TextField)).SetStringValue(passage.Text);
+                titleKey.SetStringValue(TitleKey(analyzer.Terms(passage.Title)));
                 writer.AddDocument(document);
             }
 
@@ -110,11 +134,16 @@ public sealed class LexicalIndex : IDisposable
     private LexicalIndex WithSynonyms(IReadOnlyList<SynonymRule> rules) =>
         new(Passages, directory, reader, new SynonymTable(rules, IndexAnalyzer), options);
 
-    /// <summary>Analyses a question into weighted concepts and a Lucene query.</summary>
+    /// <summary>
+    /// Analyses a question into weighted concepts and a Lucene query: every term (with its synonyms) over title, section
+    /// and text; a boost for a passage whose whole title occurs in the question; and a boost for sections named for what
+    /// the question asks (symptoms, treatment, ...). Chat words ("what", "my", "can") are searched but do not count
+    /// towards the confidence.
+    /// </summary>
     public QueryPlan Plan(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var terms = QuestionAnalyzer.Terms(question);
+        var terms = IndexAnalyzer.Terms(question);
         var concepts = synonyms.Concepts(terms);
         var frequencies = concepts.Select(DocumentFrequency).ToList();
         var weights = frequencies.Select(Idf).ToList();
@@ -130,9 +159,10 @@ public sealed class LexicalIndex : IDisposable
             weights = keep.Select(i => weights[i]).ToList();
         }
 
-        if (concepts.Count == 0)
+        var noise = concepts.Select(c => c.IsSingleTerm && chatStems.Contains(c.Alternatives[0][0])).ToList();
+        if (noise.All(n => n))
         {
-            return new QueryPlan(question, concepts, weights, null);
+            return new QueryPlan(question, concepts, weights, noise, null);
         }
 
         var query = new BooleanQuery(disableCoord: true);
@@ -141,8 +171,67 @@ public sealed class LexicalIndex : IDisposable
             query.Add(ConceptQuery(concept), Occur.SHOULD);
         }
 
-        return new QueryPlan(question, concepts, weights, query);
+        var titlesInQuestion = AddTitleMatches(query, terms);
+        var intentTerms = AddIntents(query, question);
+        return new QueryPlan(question, concepts, weights, noise, query) { TitlesInQuestion = titlesInQuestion, IntentSectionTerms = intentTerms };
     }
+
+    private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        if (options.TitleMatchBoost <= 0 || terms.Count > 200)
+        {
+            return added;
+        }
+
+        for (var start = 0; start < terms.Count; start++)
+        {
+            for (var length = Math.Min(MaxTitleTerms, terms.Count - start); length >= 1; length--)
+            {
+                var key = TitleKey(terms.Skip(start).Take(length));
+                if (titleKeys.Contains(key) && added.Add(key))
+                {
+                    // Longer matches carry more evidence of the focus.
+                    query.Add(new TermQuery(new Term(TitleKeyField, key)) { Boost = options.TitleMatchBoost * (float)Math.Sqrt(length) }, Occur.SHOULD);
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private HashSet<string> AddIntents(BooleanQuery query, string question)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        if (options.IntentBoost <= 0 || question.Length > 4000)
+        {
+            return all;
+        }
+
+        foreach (var intent in QuestionIntents.Of(question))
+        {
+            var section = new BooleanQuery(disableCoord: true) { Boost = options.IntentBoost };
+            foreach (var term in IndexAnalyzer.Terms(intent.SectionWords).Distinct(StringComparer.Ordinal))
+            {
+                section.Add(new TermQuery(new Term(SectionField, term)), Occur.SHOULD);
+                all.Add(term);
+            }
+
+            query.Add(section, Occur.SHOULD);
+        }
+
+        return all;
+    }
+
+    /// <summary>True when the passage's section is named for what the question asks (e.g. "Symptoms").</summary>
+    public bool SectionMatchesIntent(int passage, QueryPlan plan) =>
+        plan.IntentSectionTerms.Count > 0 && passageSectionTerms[passage].Any(plan.IntentSectionTerms.Contains);
+
+    /// <summary>True when the passage's whole title occurs in the question.</summary>
+    public bool TitleInQuestion(int passage, QueryPlan plan) =>
+        plan.TitlesInQuestion.Count > 0 && plan.TitlesInQuestion.Contains(passageTitleKeys[passage]);
+
+    private static string TitleKey(IEnumerable<string> terms) => string.Join(' ', terms);
 
     /// <summary>The best passages for a question by BM25, best first.</summary>
     public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top)
@@ -163,6 +252,24 @@ public sealed class LexicalIndex : IDisposable
     }
 
     public IReadOnlyList<SearchHit> Search(string question, int top) => Search(Plan(question), top);
+
+    /// <summary>The best passages as (ordinal in <see cref="Passages"/>, BM25 score), best first.</summary>
+    public List<(int Passage, float Score)> SearchOrdinals(QueryPlan plan, int top)
+    {
+        if (plan.Query is null || top <= 0 || Passages.Count == 0)
+        {
+            return [];
+        }
+
+        var docs = searcher.Search(plan.Query, top).ScoreDocs;
+        var hits = new List<(int, float)>(docs.Length);
+        foreach (var doc in docs)
+        {
+            hits.Add((docToPassage[doc.Doc], doc.Score));
+        }
+
+        return hits;
+    }
 
     private Query ConceptQuery(QueryConcept concept)
     {

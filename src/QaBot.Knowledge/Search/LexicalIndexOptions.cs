@@ -8,4 +8,10 @@ public sealed record LexicalIndexOptions
     public float SectionBoost { get; init; } = 1f;
 
     public float TextBoost { get; init; } = 1f;
+
+    /// <summary>Boost for a passage whose whole title occurs in the question (0 turns it off).</summary>
+    public float TitleMatchBoost { get; init; } = 2f;
+
+    /// <summary>Boost for a section named for what the question asks, e.g. "Symptoms" (0 turns it off).</summary>
+    public float IntentBoost { get; init; } = 3f;
 }

@@ -5,11 +5,12 @@ namespace QaBot.Knowledge.Search;
 /// <summary>A question analysed for search: its concepts with their weights, and the Lucene query built from them.</summary>
 public sealed class QueryPlan
 {
-    internal QueryPlan(string question, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<double> weights, Query? query)
+    internal QueryPlan(string question, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<double> weights, IReadOnlyList<bool> isChatWord, Query? query)
     {
         Question = question;
         Concepts = concepts;
         Weights = weights;
+        IsChatWord = isChatWord;
         Query = query;
         Terms = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
     }
@@ -21,13 +22,23 @@ public sealed class QueryPlan
     /// <summary>Inverse document frequency of each concept (rare ideas weigh more).</summary>
     public IReadOnlyList<double> Weights { get; }
 
+    /// <summary>For each concept, whether it is a chat word ("what", "my") that does not count towards confidence.</summary>
+    public IReadOnlyList<bool> IsChatWord { get; }
+
     /// <summary>Null when the question has no searchable term.</summary>
     public Query? Query { get; }
 
     /// <summary>Every analysed term of every concept and alternative, for highlighting.</summary>
     public IReadOnlySet<string> Terms { get; }
 
-    public bool IsEmpty => Concepts.Count == 0;
+    /// <summary>True when the question has no topic word at all (empty, punctuation, only chat words).</summary>
+    public bool IsEmpty => Query is null;
+
+    /// <summary>Analysed titles of the index that occur whole in the question.</summary>
+    public IReadOnlySet<string> TitlesInQuestion { get; init; } = new HashSet<string>();
+
+    /// <summary>Section words for what the question asks (symptoms, treatment, ...).</summary>
+    public IReadOnlySet<string> IntentSectionTerms { get; init; } = new HashSet<string>();
 
     /// <summary>The idf-weighted share of the question's concepts found in a set of passage terms (0..1).</summary>
     public double Coverage(IReadOnlySet<string> passageTerms)
@@ -35,6 +46,11 @@ public sealed class QueryPlan
         double total = 0, covered = 0;
         for (var i = 0; i < Concepts.Count; i++)
         {
+            if (IsChatWord[i])
+            {
+                continue;
+            }
+
             total += Weights[i];
             if (Concepts[i].IsCoveredBy(passageTerms))
             {

@@ -8,4 +8,10 @@ public sealed record SearchHit(Passage Passage, float Score)
 
     /// <summary>Cosine similarity with the question (null when embeddings are off).</summary>
     public float? DenseScore { get; init; }
+
+    /// <summary>
+    /// The mean cosine similarity of the question with the dense candidates (the knowledge's "background" for this
+    /// question); null when embeddings are off.
+    /// </summary>
+    public float? DenseBaseline { get; init; }
 }

@@ -1,0 +1,133 @@
+using QaBot.Knowledge;
+using QaBot.Knowledge.Embeddings;
+using QaBot.Knowledge.Search;
+
+namespace QaBot.Host.Evaluation;
+
+/// <summary>
+/// The no-answer calibration protocol: split the passages by title (focus) into two halves with a fixed seed, index
+/// one half, then ask questions about both halves. A question about the indexed half should be answered with a
+/// relevant passage among the top 3; a question about the other half should get no answer. For each threshold the
+/// protocol reports both shares, for the dense confidence (cosine of the best fused hit) and the lexical one
+/// (idf-weighted concept coverage of the best BM25 hit).
+/// </summary>
+public static class Calibration
+{
+    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0, double Coverage = 0, bool TitleInQuestion = false);
+
+    public sealed record Row(double Threshold, double AnsweredCorrectly, double FalseAnswers);
+
+    public sealed record Split(IReadOnlyList<Passage> Indexed, IReadOnlyList<BenchQuestion> Inside, IReadOnlyList<BenchQuestion> Outside);
+
+    public static Split SplitByTitle(IReadOnlyList<Passage> passages, IReadOnlyList<BenchQuestion> questions, int seed, int perHalf)
+    {
+        var titles = passages.Select(p => p.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(titles);
+        var indexedTitles = titles.Take(titles.Length / 2).ToHashSet(StringComparer.Ordinal);
+        var titleOf = passages.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+        var inside = new List<BenchQuestion>();
+        var outside = new List<BenchQuestion>();
+        foreach (var question in questions)
+        {
+            var relevantTitles = question.Relevant.Select(id => titleOf.GetValueOrDefault(id)).OfType<string>().ToList();
+            if (relevantTitles.Count == 0)
+            {
+                continue;
+            }
+
+            if (relevantTitles.All(indexedTitles.Contains))
+            {
+                inside.Add(question);
+            }
+            else if (!relevantTitles.Any(indexedTitles.Contains))
+            {
+                outside.Add(question);
+            }
+        }
+
+        var random = new Random(seed + 1);
+        return new Split(
+            passages.Where(p => indexedTitles.Contains(p.Title)).ToList(),
+            inside.OrderBy(_ => random.Next()).Take(perHalf).ToList(),
+            outside.OrderBy(_ => random.Next()).Take(perHalf).ToList());
+    }
+
+    /// <summary>Runs every question against the indexed half; returns (dense, lexical) observations.</summary>
+    public static (List<Observation> Dense, List<Observation> Lexical) Observe(Split split, ITextEncoder? encoder, string? cachePath, CancellationToken cancellationToken)
+    {
+        using var lexical = LexicalIndex.Build(split.Indexed, cancellationToken: cancellationToken);
+        Retriever? hybrid = null;
+        if (encoder is not null)
+        {
+            var vectors = PassageVectors.Compute(split.Indexed, encoder, new VectorCache(cachePath, encoder.ModelId, encoder.Dimensions), 0, cancellationToken);
+            hybrid = new Retriever(lexical, new DenseIndex(vectors.Vectors, encoder.Dimensions), encoder);
+        }
+
+        var excerpts = new PassageExcerpts(lexical.IndexAnalyzer);
+        var dense = new List<Observation>();
+        var lexicalObservations = new List<Observation>();
+        foreach (var (question, indexed) in split.Inside.Select(q => (q, true)).Concat(split.Outside.Select(q => (q, false))))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var plan = lexical.Plan(question.Question);
+            var relevant = question.Relevant.ToHashSet(StringComparer.Ordinal);
+
+            var lexicalHits = lexical.Search(plan, 3);
+            var coverage = lexicalHits.Count == 0 ? 0 : plan.Coverage(excerpts.PassageTerms(lexicalHits[0].Passage));
+            lexicalObservations.Add(new Observation(indexed, lexicalHits.Any(h => relevant.Contains(h.Passage.Id)), coverage));
+
+            if (hybrid is not null)
+            {
+                var hits = hybrid.Search(plan, 3);
+                dense.Add(new Observation(
+                    indexed,
+                    hits.Any(h => relevant.Contains(h.Passage.Id)),
+                    hits.Count == 0 ? 0 : hits[0].DenseScore ?? 0,
+                    hits.Count == 0 ? 0 : (hits[0].DenseScore ?? 0) - (hits[0].DenseBaseline ?? 0),
+                    hits.Count == 0 ? 0 : plan.Coverage(excerpts.PassageTerms(hits[0].Passage)),
+                    hits.Count > 0 && ContainsSequence(lexical.IndexAnalyzer.Terms(question.Question), lexical.IndexAnalyzer.Terms(hits[0].Passage.Title))));
+            }
+        }
+
+        return (dense, lexicalObservations);
+    }
+
+    private static bool ContainsSequence(List<string> haystack, List<string> needle)
+    {
+        if (needle.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i + needle.Count <= haystack.Count; i++)
+        {
+            if (haystack.Skip(i).Take(needle.Count).SequenceEqual(needle, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The trade-off over margin thresholds, with the cosine threshold fixed.</summary>
+    public static List<Row> MarginTable(IReadOnlyList<Observation> observations, double minCosine, double from, double to, double step) =>
+        Table(observations.Select(o => o with { Confidence = o.Confidence >= minCosine ? o.Margin : double.NegativeInfinity }).ToList(), from, to, step);
+
+    public static List<Row> Table(IReadOnlyList<Observation> observations, double from, double to, double step)
+    {
+        var inside = observations.Where(o => o.Indexed).ToList();
+        var outside = observations.Where(o => !o.Indexed).ToList();
+        var rows = new List<Row>();
+        for (var t = from; t <= to + 1e-9; t += step)
+        {
+            var threshold = Math.Round(t, 3);
+            rows.Add(new Row(
+                threshold,
+                inside.Count == 0 ? 0 : Math.Round(inside.Count(o => o.Confidence >= threshold && o.RelevantInTop3) / (double)inside.Count, 4),
+                outside.Count == 0 ? 0 : Math.Round(outside.Count(o => o.Confidence >= threshold) / (double)outside.Count, 4)));
+        }
+
+        return rows;
+    }
+}

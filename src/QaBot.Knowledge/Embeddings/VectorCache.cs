@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace QaBot.Knowledge.Embeddings;
+
+/// <summary>
+/// Passage vectors on disk, keyed by a hash of the model id and the passage's title, section and text, so that a
+/// restart, a reload or another replica only encodes new or changed passages. One append-only file per model:
+/// records of a 16-byte key and the vector. A torn last record (a crash mid-write) is ignored on load.
+/// </summary>
+public sealed class VectorCache
+{
+    private readonly string? file;
+    private readonly int dimensions;
+    private readonly Dictionary<UInt128, float[]> vectors = [];
+    private readonly Lock gate = new();
+
+    /// <param name="directory">Cache folder; null keeps vectors in memory only.</param>
+    public VectorCache(string? directory, string modelId, int dimensions)
+    {
+        this.dimensions = dimensions;
+        if (directory is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        file = Path.Combine(directory, Sanitize(modelId) + ".vectors");
+        Load();
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return vectors.Count;
+            }
+        }
+    }
+
+    private int RecordBytes => 16 + (dimensions * sizeof(float));
+
+    public static UInt128 Key(string modelId, Passage passage)
+    {
+        var text = string.Concat(modelId, "\n", passage.Title, "\n", passage.Section, "\n", passage.Text);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    public bool TryGet(UInt128 key, out float[] vector)
+    {
+        lock (gate)
+        {
+            return vectors.TryGetValue(key, out vector!);
+        }
+    }
+
+    /// <summary>Adds vectors in memory and appends them to the cache file (one write per batch).</summary>
+    public void AddRange(IReadOnlyList<(UInt128 Key, float[] Vector)> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = new byte[items.Count * RecordBytes];
+        var offset = 0;
+        lock (gate)
+        {
+            foreach (var (key, vector) in items)
+            {
+                vectors[key] = vector;
+                BinaryPrimitives.WriteUInt128LittleEndian(buffer.AsSpan(offset, 16), key);
+                MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(buffer.AsSpan(offset + 16));
+                offset += RecordBytes;
+            }
+        }
+
+        if (file is null)
+        {
+            return;
+        }
+
+        using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        stream.Write(buffer);
+    }
+
+    private void Load()
+    {
+        if (file is null || !File.Exists(file))
+        {
+            return;
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        var records = bytes.Length / RecordBytes;
+        for (var i = 0; i < records; i++)
+        {
+            var record = bytes.AsSpan(i * RecordBytes, RecordBytes);
+            var key = BinaryPrimitives.ReadUInt128LittleEndian(record);
+            vectors[key] = MemoryMarshal.Cast<byte, float>(record[16..]).ToArray();
+        }
+    }
+
+    private static string Sanitize(string name) =>
+        string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

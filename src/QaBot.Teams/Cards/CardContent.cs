@@ -1,0 +1,53 @@
+using QaBot.Answering;
+using QaBot.Answering.Safety;
+
+namespace QaBot.Teams.Cards;
+
+/// <summary>What a reply card says: the kind of reply, its text and its sources. The reminder is added when rendering.</summary>
+internal sealed record CardContent
+{
+    public const int MaxTextChars = 2000;
+    public const int MaxFieldChars = 200;
+    public const int MaxUrlChars = 500;
+    public const int MaxCitations = 10;
+
+    public required AnswerKind Kind { get; init; }
+
+    public SafetyCategory? Category { get; init; }
+
+    public required string Text { get; init; }
+
+    public IReadOnlyList<CardCitation> Citations { get; init; } = [];
+
+    /// <summary>The card's content for an answer, every field bounded.</summary>
+    public static CardContent From(Answer answer) => new()
+    {
+        Kind = answer.Kind,
+        Category = answer.Category,
+        Text = Bound(answer.Text, MaxTextChars),
+        Citations = answer.Citations.Take(MaxCitations).Select(c => new CardCitation
+        {
+            N = c.N,
+            Id = Bound(c.Id, MaxFieldChars),
+            Title = Bound(c.Title, MaxFieldChars),
+            Section = Bound(c.Section, MaxFieldChars),
+            Url = SafeUrl(c.Url),
+            File = Bound(c.File, MaxFieldChars),
+        }).ToList(),
+    };
+
+    /// <summary>Trims and shortens a text to at most <paramref name="max"/> characters, with an ellipsis when cut.</summary>
+    public static string Bound(string? text, int max)
+    {
+        var trimmed = (text ?? "").Trim();
+        return trimmed.Length <= max ? trimmed : string.Concat(trimmed.AsSpan(0, max - 1).TrimEnd(), "…");
+    }
+
+    /// <summary>The URL when it is an absolute http(s) link of reasonable length, else null (the file name is shown instead).</summary>
+    public static string? SafeUrl(string? url) =>
+        url is { Length: > 0 and <= MaxUrlChars }
+        && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+}

@@ -1,0 +1,62 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Rest;
+
+namespace QaBot.Teams;
+
+/// <summary>
+/// The Bot Framework adapter: authenticates each activity (through <see cref="TeamsAuthentication"/>), runs the turn,
+/// and owns the turn error handler. One constructor, so the container can build it.
+/// </summary>
+internal sealed partial class TeamsBotAdapter : CloudAdapter
+{
+    private const string ApologyText = "Sorry, something went wrong on my side while answering. Please try again in a moment.";
+
+    private readonly ILogger<TeamsBotAdapter> logger;
+    private readonly TimeSpan outgoingTimeout;
+
+    public TeamsBotAdapter(TeamsAuthentication authentication, IOptions<TeamsOptions> options, ILoggerFactory loggerFactory)
+        : base(authentication, loggerFactory.CreateLogger("Microsoft.Bot.Builder.CloudAdapter"))
+    {
+        logger = loggerFactory.CreateLogger<TeamsBotAdapter>();
+        outgoingTimeout = options.Value.OutgoingTimeout;
+        OnTurnError = HandleTurnErrorAsync;
+    }
+
+    /// <summary>Authenticates the activity and runs one turn of <paramref name="bot"/>; the invoke response, if any.</summary>
+    public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
+
+    /// <summary>
+    /// A failed turn is logged (kind and exception, no message text). Only when our own code failed on a message does the
+    /// user get a short apology: when the Bot Connector is slow or failing, another call to it would only add delay.
+    /// </summary>
+    private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        var delivery = exception is OperationCanceledException or HttpRequestException or RestException;
+        LogTurnFailed(logger, turnContext.Activity.Type, delivery ? "calling the Bot Connector failed or timed out" : "unexpected error", exception);
+        if (delivery || turnContext.Activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(outgoingTimeout);
+            await turnContext.SendActivityAsync(MessageFactory.Text(ApologyText), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogApologyFailed(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Teams turn failed on a {ActivityType} activity: {Kind}")]
+    private static partial void LogTurnFailed(ILogger logger, string activityType, string kind, Exception exception);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not send the apology after a failed turn: {Error}")]
+    private static partial void LogApologyFailed(ILogger logger, string error);
+}

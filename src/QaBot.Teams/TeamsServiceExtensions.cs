@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QaBot.Teams.Cards;
+
+namespace QaBot.Teams;
+
+public static partial class TeamsServiceExtensions
+{
+    /// <summary>The Bot Framework messaging endpoint.</summary>
+    public const string MessagesPath = "/api/messages";
+
+    /// <summary>
+    /// Registers the Teams bot with validated options. Nothing runs, and nothing is fetched, unless an app id is
+    /// configured or <c>QaBot:Teams:LocalMode</c> is on.
+    /// </summary>
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TeamsOptions>()
+            .BindConfiguration(TeamsOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.MicrosoftAppType = configuration[MicrosoftAppCredentials.MicrosoftAppTypeKey];
+                options.MicrosoftAppId = configuration[MicrosoftAppCredentials.MicrosoftAppIdKey];
+                options.MicrosoftAppPassword = configuration[MicrosoftAppCredentials.MicrosoftAppPasswordKey];
+                options.MicrosoftAppTenantId = configuration[MicrosoftAppCredentials.MicrosoftAppTenantIdKey];
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TeamsHttpClientFactory>();
+        builder.Services.TryAddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<TeamsHttpClientFactory>().CreateClient("token"),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Connector.Authentication")));
+        builder.Services.TryAddSingleton(sp => new TeamsAuthentication(
+            new ConfigurationBotFrameworkAuthentication(
+                sp.GetRequiredService<IConfiguration>(),
+                sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+                new AuthenticationConfiguration(),
+                sp.GetRequiredService<TeamsHttpClientFactory>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Connector.Authentication")),
+            sp.GetRequiredService<IOptions<TeamsOptions>>(),
+            sp.GetRequiredService<ILogger<TeamsAuthentication>>()));
+        builder.Services.TryAddSingleton<TeamsBotAdapter>();
+        builder.Services.TryAddSingleton<TeamsCards>();
+        builder.Services.TryAddSingleton<TeamsBot>();
+        builder.Services.TryAddSingleton<MessagesEndpoint>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> when Teams is configured; otherwise maps nothing and says so in the log.</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var services = app.ServiceProvider;
+        var options = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsServiceExtensions).FullName!);
+        if (!options.Enabled)
+        {
+            LogNotConfigured(logger);
+            return app;
+        }
+
+        // Build the adapter now, so that a registration the SDK rejects stops the host at start-up.
+        services.GetRequiredService<TeamsBotAdapter>();
+        app.MapPost(MessagesPath, (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        LogServing(logger, MessagesPath, options.Authenticated ? "authenticated" : "local (Emulator, loopback replies only)");
+        return app;
+    }
+
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information, Message = "Microsoft Teams is not configured: no MicrosoftAppId and QaBot:Teams:LocalMode is off, so /api/messages is not served")]
+    private static partial void LogNotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Information, Message = "Microsoft Teams bot served at {Path}, {Mode}")]
+    private static partial void LogServing(ILogger logger, string path, string mode);
+}

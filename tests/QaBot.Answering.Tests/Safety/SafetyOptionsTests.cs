@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using QaBot.Answering.Safety;
+
+namespace QaBot.Answering.Tests.Safety;
+
+public sealed class SafetyOptionsTests
+{
+    [Fact]
+    public void Defaults_AreValid()
+    {
+        var errors = Validate(new SafetyOptions());
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Defaults_CrisisContacts_GiveEmergencyNumbersAndThe988Lifeline()
+    {
+        var contacts = string.Join('\n', new SafetyOptions().CrisisContacts.Select(c => $"{c.Name}: {c.Contact} ({c.Region})"));
+
+        Assert.Contains("911", contacts, StringComparison.Ordinal);
+        Assert.Contains("112", contacts, StringComparison.Ordinal);
+        Assert.Contains("988 Suicide & Crisis Lifeline: call or text 988 (US)", contacts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_Texts_SendEmergenciesToEmergencyServicesAndRefusalsToTheCareTeam()
+    {
+        var options = new SafetyOptions();
+
+        Assert.Contains("call your local emergency number now (911 US / 112 EU)", options.EmergencyText, StringComparison.Ordinal);
+        Assert.Contains("nearest emergency department", options.EmergencyText, StringComparison.Ordinal);
+        Assert.Contains("You are not alone", options.SelfHarmText, StringComparison.Ordinal);
+        Assert.Contains("988", options.SelfHarmText, StringComparison.Ordinal);
+        Assert.Contains("care team", options.PersonalAdviceText, StringComparison.Ordinal);
+        Assert.Contains("general questions", options.PersonalAdviceText, StringComparison.Ordinal);
+        Assert.Contains("prescriber or pharmacist", options.DosingText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BrokenRulesFile_ReportsTheFileAndRule()
+    {
+        using var file = new TemporaryRulesFile("""{"rules":[{"id":"local.bad","category":"dosing","patterns":["("]}]}""");
+
+        var errors = Validate(new SafetyOptions { RulesFile = file.Path });
+
+        var error = Assert.Single(errors);
+        Assert.Equal([nameof(SafetyOptions.RulesFile)], error.MemberNames);
+        Assert.Contains(file.Path, error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("local.bad", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ContactWithoutNumber_IsInvalid()
+    {
+        var options = new SafetyOptions();
+        options.CrisisContacts.Add(new CrisisContact { Name = "Local line" });
+
+        var errors = Validate(options);
+
+        Assert.Equal("CrisisContacts[2] needs both a Name and a Contact.", Assert.Single(errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_EmptyReplyText_IsInvalid()
+    {
+        var errors = Validate(new SafetyOptions { DosingText = "" });
+
+        Assert.Equal([nameof(SafetyOptions.DosingText)], Assert.Single(errors).MemberNames);
+    }
+
+    private static List<ValidationResult> Validate(SafetyOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+}
