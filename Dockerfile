@@ -9,6 +9,7 @@ COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
 COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
 COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
+COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/
 COPY src/QaBot.Host/QaBot.Host.csproj src/QaBot.Host/
 RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj
 

@@ -1,4 +1,5 @@
 using QaBot.Answering;
+using QaBot.Discord;
 using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
@@ -22,10 +23,12 @@ public static class QaBotHost
         builder.AddAnswering();
         builder.AddQaBotWeb();
         builder.AddTeams();
+        builder.AddDiscord();
 
         var app = builder.Build();
         app.MapQaBotWeb();
         app.MapTeams();
+        app.MapDiscord();
         return app;
     }
 }

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QaBot.Discord.Bot;
+using QaBot.Discord.Gateway;
+using QaBot.Discord.Interactions;
+using QaBot.Discord.Rest;
+
+namespace QaBot.Discord;
+
+public static class DiscordServiceExtensions
+{
+    /// <summary>
+    /// Registers the Discord bot when <c>QaBot:Discord:Enabled</c> is true (options checked at start-up); does
+    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetSection(DiscordOptions.SectionName).GetValue<bool>(nameof(DiscordOptions.Enabled)))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<DiscordOptions>()
+            .BindConfiguration(DiscordOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Jitter.Shared);
+
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+                client.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordUserAgent.For(options));
+            })
+            .RemoveAllLoggers(); // request logs would carry interaction tokens, which travel in paths
+
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<IDiscordRestApi, DiscordRestClient>();
+        services.TryAddSingleton<IDiscordGateway, DiscordGatewayClient>();
+        services.TryAddSingleton<DiscordStatus>();
+        services.TryAddSingleton<IDiscordHealth>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.TryAddSingleton<FeedbackContextStore>();
+        services.TryAddSingleton<UserCooldown>();
+        services.TryAddSingleton<InFlightWork>();
+        services.TryAddSingleton<AnswerMessageBuilder>();
+        services.TryAddSingleton<DiscordBot>();
+        services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.AddHostedService<DiscordHostedService>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /api/discord/interactions</c> when Discord and <c>InteractionsEndpoint</c> are on; else nothing.</summary>
+    public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetService<IOptions<DiscordOptions>>()?.Value;
+        if (options is { Enabled: true, InteractionsEndpoint: true } && app.ServiceProvider.GetService<DiscordBot>() is not null)
+        {
+            app.MapPost(InteractionsEndpoint.Path, InteractionsEndpoint.HandleAsync)
+                .DisableAntiforgery()
+                .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(InteractionsEndpoint.MaxBodyBytes));
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace QaBot.Discord.Model;
+
+/// <summary>One option of a slash command, e.g. <c>question</c>.</summary>
+public sealed record InteractionDataOption
+{
+    public required string Name { get; init; }
+
+    public int Type { get; init; }
+
+    public JsonElement? Value { get; init; }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Discord.Model;
+using QaBot.Discord.Rest;
+using QaBot.Discord.Tests.Fakes;
+
+namespace QaBot.Discord.Tests;
+
+/// <summary>The REST client against the fake Discord: rate limits are waited out on the injected clock, errors retried.</summary>
+public sealed class DiscordRestClientTests : IDisposable
+{
+    private static readonly MessageCreate Hello = new() { Content = "hello" };
+    private static readonly string Messages = $"channels/{DiscordTestHost.ChannelId}/messages";
+    private readonly SigningKey key = new();
+
+    public void Dispose() => key.Dispose();
+
+    [Fact]
+    public async Task CreateMessage_RateLimited429_WaitsRetryAfterThenSucceeds()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        host.Discord.Enqueue("POST", Messages, FakeResponse.RateLimited(2.5));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var sending = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
+        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101)); // the 429 has been read
+        host.Time.Advance(TimeSpan.FromSeconds(2.4));
+        await Task.Delay(150);
+        Assert.False(sending.IsCompleted);
+        Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
+        host.Time.Advance(TimeSpan.FromSeconds(0.1));
+        var message = await sending.WaitAsync(FakeGatewayConnection.Timeout);
+
+        Assert.Equal(DiscordTestHost.ChannelId, message.ChannelId);
+        Assert.Equal([429, 200], host.Discord.Requests.Where(r => r.Is("POST", Messages)).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task CreateMessage_GlobalRateLimit_OtherRoutesWaitToo()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        host.Discord.Enqueue("POST", Messages, FakeResponse.RateLimited(3, global: true));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var first = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
+        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101));
+        var other = api.CreateMessageAsync("600000000000000002", Hello, CancellationToken.None);
+        await Task.Delay(150);
+        Assert.DoesNotContain(host.Discord.Requests, r => r.Path == "channels/600000000000000002/messages");
+        host.Time.Advance(TimeSpan.FromSeconds(3));
+        await Task.WhenAll(first, other).WaitAsync(FakeGatewayConnection.Timeout);
+
+        Assert.Equal(3, host.Discord.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task CreateMessage_BucketExhausted_NextRequestWaitsForTheReset()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        host.Discord.Enqueue("POST", Messages, new FakeResponse(
+            200,
+            $$"""{"id":"1","channel_id":"{{DiscordTestHost.ChannelId}}"}""",
+            new Dictionary<string, string> { ["X-RateLimit-Bucket"] = "abc123", ["X-RateLimit-Limit"] = "5", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset-After"] = "4.0" }));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+        await api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
+
+        var second = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
+        await Task.Delay(150);
+        Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
+        host.Time.Advance(TimeSpan.FromSeconds(4));
+        await second.WaitAsync(FakeGatewayConnection.Timeout);
+
+        Assert.Equal(2, host.Discord.Requests.Count(r => r.Is("POST", Messages)));
+    }
+
+    [Fact]
+    public async Task CreateMessage_ServerError_RetriedWithBackoffUntilItSucceeds()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        host.Discord.Enqueue("POST", Messages, FakeResponse.Status500(502));
+        host.Discord.Enqueue("POST", Messages, FakeResponse.Status500(503));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var message = await host.AdvanceUntilAsync(api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None), TimeSpan.FromMilliseconds(100));
+
+        Assert.NotNull(message.Id);
+        Assert.Equal([502, 503, 200], host.Discord.Requests.Where(r => r.Is("POST", Messages)).Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task CreateMessage_Forbidden_ThrowsWithTheRouteAndCodeButNoTokenAndDoesNotRetry()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        host.Discord.Enqueue("POST", Messages, FakeResponse.Error(403, 50013));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, error.Status);
+        Assert.Equal(50013, error.DiscordCode);
+        Assert.Contains("POST channels/{channel_id}/messages", error.Message, StringComparison.Ordinal);
+        Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
+    }
+
+    [Fact]
+    public async Task FollowUp_SentWithTheInteractionToken_CarriesNoBotTokenAndNeverLogsThePath()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        await api.CreateFollowupMessageAsync(DiscordTestHost.ApplicationId, "secret-interaction-token", Hello, CancellationToken.None);
+
+        var request = Assert.Single(host.Discord.Requests);
+        Assert.Equal($"webhooks/{DiscordTestHost.ApplicationId}/secret-interaction-token", request.Path);
+        Assert.Null(request.Header("Authorization"));
+        Assert.StartsWith("DiscordBot (", request.Header("User-Agent"), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("secret-interaction-token", StringComparison.Ordinal));
+    }
+}
