@@ -1,14 +1,19 @@
 namespace QaBot.Host;
 
-/// <summary>Finds the folder holding appsettings.json and knowledge/: the current folder when it has them, else the app's own.</summary>
+/// <summary>
+/// Finds the folder holding appsettings.json and knowledge/: the current folder or the nearest one above it that has
+/// them (a checkout of the repository), else the app's own folder (a published app or container).
+/// </summary>
 internal static class HostPaths
 {
     public static string ContentRoot()
     {
-        var current = Directory.GetCurrentDirectory();
-        if (File.Exists(Path.Combine(current, "appsettings.json")) || Directory.Exists(Path.Combine(current, "knowledge")))
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
         {
-            return current;
+            if (File.Exists(Path.Combine(directory.FullName, "appsettings.json")) && Directory.Exists(Path.Combine(directory.FullName, "knowledge")))
+            {
+                return directory.FullName;
+            }
         }
 
         return AppContext.BaseDirectory;
