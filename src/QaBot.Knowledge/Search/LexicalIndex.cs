@@ -172,8 +172,7 @@ public sealed class LexicalIndex : IDisposable
         }
 
         var titlesInQuestion = AddTitleMatches(query, terms);
-        var intentTerms = AddIntents(query, question);
-        return new QueryPlan(question, concepts, weights, noise, query) { TitlesInQuestion = titlesInQuestion, IntentSectionTerms = intentTerms };
+        return new QueryPlan(question, concepts, weights, noise, query) { TitlesInQuestion = titlesInQuestion, IntentSectionWeights = IntentWeights(question) };
     }
 
     private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)
@@ -200,32 +199,37 @@ public sealed class LexicalIndex : IDisposable
         return added;
     }
 
-    private HashSet<string> AddIntents(BooleanQuery query, string question)
+    /// <summary>
+    /// The section words for what the question asks, each with the bonus a passage gets when its section has the word:
+    /// <c>IntentBoost</c> times the word's idf over sections (about what a boosted BM25 clause on the section would add).
+    /// </summary>
+    private Dictionary<string, double> IntentWeights(string question)
     {
-        var all = new HashSet<string>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         if (options.IntentBoost <= 0 || question.Length > 4000)
         {
-            return all;
+            return weights;
         }
 
+        var documents = Math.Max(1, reader.NumDocs);
         foreach (var intent in QuestionIntents.Of(question))
         {
-            var section = new BooleanQuery(disableCoord: true) { Boost = options.IntentBoost };
-            foreach (var term in IndexAnalyzer.Terms(intent.SectionWords).Distinct(StringComparer.Ordinal))
+            foreach (var term in IndexAnalyzer.Terms(intent.SectionWords))
             {
-                section.Add(new TermQuery(new Term(SectionField, term)), Occur.SHOULD);
-                all.Add(term);
+                var df = reader.DocFreq(new Term(SectionField, term));
+                if (df > 0)
+                {
+                    weights[term] = options.IntentBoost * Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
+                }
             }
-
-            query.Add(section, Occur.SHOULD);
         }
 
-        return all;
+        return weights;
     }
 
     /// <summary>True when the passage's section is named for what the question asks (e.g. "Symptoms").</summary>
     public bool SectionMatchesIntent(int passage, QueryPlan plan) =>
-        plan.IntentSectionTerms.Count > 0 && passageSectionTerms[passage].Any(plan.IntentSectionTerms.Contains);
+        plan.IntentSectionWeights.Count > 0 && passageSectionTerms[passage].Any(plan.IntentSectionWeights.ContainsKey);
 
     /// <summary>True when the passage's whole title occurs in the question.</summary>
     public bool TitleInQuestion(int passage, QueryPlan plan) =>
@@ -241,14 +245,7 @@ public sealed class LexicalIndex : IDisposable
             return [];
         }
 
-        var docs = searcher.Search(plan.Query, top).ScoreDocs;
-        var hits = new SearchHit[docs.Length];
-        for (var i = 0; i < docs.Length; i++)
-        {
-            hits[i] = new SearchHit(Passages[docToPassage[docs[i].Doc]], docs[i].Score) { LexicalScore = docs[i].Score };
-        }
-
-        return hits;
+        return SearchOrdinals(plan, top).Select(h => new SearchHit(Passages[h.Passage], h.Score) { LexicalScore = h.Score }).ToList();
     }
 
     public IReadOnlyList<SearchHit> Search(string question, int top) => Search(Plan(question), top);
@@ -261,11 +258,37 @@ public sealed class LexicalIndex : IDisposable
             return [];
         }
 
-        var docs = searcher.Search(plan.Query, top).ScoreDocs;
-        var hits = new List<(int, float)>(docs.Length);
+        // The section-intent boost is applied by re-ranking the best candidates, not as a query clause: a clause on
+        // "section:symptoms" would make Lucene score every passage with such a section (tens of thousands at scale).
+        var weights = plan.IntentSectionWeights;
+        var depth = weights.Count == 0 ? top : Math.Max(top, options.IntentRerankDepth);
+        var docs = searcher.Search(plan.Query, depth).ScoreDocs;
+        var hits = new List<(int Passage, float Score)>(docs.Length);
         foreach (var doc in docs)
         {
-            hits.Add((docToPassage[doc.Doc], doc.Score));
+            var passage = docToPassage[doc.Doc];
+            var score = doc.Score;
+            if (weights.Count > 0)
+            {
+                foreach (var term in passageSectionTerms[passage])
+                {
+                    if (weights.TryGetValue(term, out var bonus))
+                    {
+                        score += (float)bonus;
+                    }
+                }
+            }
+
+            hits.Add((passage, score));
+        }
+
+        if (weights.Count > 0)
+        {
+            hits.Sort((a, b) => b.Score.CompareTo(a.Score));
+            if (hits.Count > top)
+            {
+                hits.RemoveRange(top, hits.Count - top);
+            }
         }
 
         return hits;

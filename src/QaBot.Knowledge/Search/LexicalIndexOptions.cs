@@ -14,4 +14,7 @@ public sealed record LexicalIndexOptions
 
     /// <summary>Boost for a section named for what the question asks, e.g. "Symptoms" (0 turns it off).</summary>
     public float IntentBoost { get; init; } = 3f;
+
+    /// <summary>How many BM25 candidates are re-ranked with the intent bonus.</summary>
+    public int IntentRerankDepth { get; init; } = 100;
 }

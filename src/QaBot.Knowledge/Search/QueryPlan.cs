@@ -37,8 +37,8 @@ public sealed class QueryPlan
     /// <summary>Analysed titles of the index that occur whole in the question.</summary>
     public IReadOnlySet<string> TitlesInQuestion { get; init; } = new HashSet<string>();
 
-    /// <summary>Section words for what the question asks (symptoms, treatment, ...).</summary>
-    public IReadOnlySet<string> IntentSectionTerms { get; init; } = new HashSet<string>();
+    /// <summary>Section words for what the question asks (symptoms, treatment, ...), with their re-ranking bonus.</summary>
+    public IReadOnlyDictionary<string, double> IntentSectionWeights { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The idf-weighted share of the question's concepts found in a set of passage terms (0..1).</summary>
     public double Coverage(IReadOnlySet<string> passageTerms)
