@@ -16,12 +16,8 @@ public sealed class SafetyOptions : IValidatableObject
     /// </summary>
     public string? RulesFile { get; set; }
 
-    /// <summary>
-    /// Listed under emergency and self-harm replies. Defaults: emergency services (911 US, 112 EU) and the US 988
-    /// Suicide &amp; Crisis Lifeline. Contacts from configuration are added after these defaults (that is how the
-    /// configuration binder fills a list), so a deployment adds its local lines.
-    /// </summary>
-    public List<CrisisContact> CrisisContacts { get; set; } =
+    /// <summary>The contacts used when none are configured: emergency services (911 US, 112 EU) and the US 988 Lifeline.</summary>
+    public static IReadOnlyList<CrisisContact> DefaultCrisisContacts { get; } =
     [
         new CrisisContact
         {
@@ -35,6 +31,16 @@ public sealed class SafetyOptions : IValidatableObject
             Region = "US",
         },
     ];
+
+    /// <summary>
+    /// Listed under emergency and self-harm replies. Empty (the default) means <see cref="DefaultCrisisContacts"/>;
+    /// configured contacts replace the defaults, so a deployment outside the US lists its own lines (and its
+    /// emergency number).
+    /// </summary>
+    public List<CrisisContact> CrisisContacts { get; set; } = [];
+
+    /// <summary>The configured contacts, or the defaults when none are configured.</summary>
+    public IReadOnlyList<CrisisContact> EffectiveCrisisContacts => CrisisContacts.Count > 0 ? CrisisContacts : DefaultCrisisContacts;
 
     /// <summary>Reply to a possible medical emergency (chest pain, stroke signs, trouble breathing, fever after a transplant...).</summary>
     [Required]

@@ -14,14 +14,14 @@ internal sealed class SafetyReplies(SafetyOptions options)
             SafetyCategory.PersonalMedicalAdvice => options.PersonalAdviceText,
             _ => options.DosingText,
         };
-        if (category is not (SafetyCategory.Emergency or SafetyCategory.SelfHarm) || options.CrisisContacts.Count == 0)
+        if (category is not (SafetyCategory.Emergency or SafetyCategory.SelfHarm) || options.EffectiveCrisisContacts.Count == 0)
         {
             return text;
         }
 
         var builder = new StringBuilder(text);
         builder.Append("\n\nWhere to get help now:");
-        foreach (var contact in options.CrisisContacts)
+        foreach (var contact in options.EffectiveCrisisContacts)
         {
             builder.Append("\n- ").Append(contact.Name).Append(": ").Append(contact.Contact);
             if (!string.IsNullOrWhiteSpace(contact.Region))

@@ -16,7 +16,7 @@ public sealed class SafetyOptionsTests
     [Fact]
     public void Defaults_CrisisContacts_GiveEmergencyNumbersAndThe988Lifeline()
     {
-        var contacts = string.Join('\n', new SafetyOptions().CrisisContacts.Select(c => $"{c.Name}: {c.Contact} ({c.Region})"));
+        var contacts = string.Join('\n', new SafetyOptions().EffectiveCrisisContacts.Select(c => $"{c.Name}: {c.Contact} ({c.Region})"));
 
         Assert.Contains("911", contacts, StringComparison.Ordinal);
         Assert.Contains("112", contacts, StringComparison.Ordinal);
@@ -58,7 +58,17 @@ public sealed class SafetyOptionsTests
 
         var errors = Validate(options);
 
-        Assert.Equal("CrisisContacts[2] needs both a Name and a Contact.", Assert.Single(errors).ErrorMessage);
+        Assert.Equal("CrisisContacts[0] needs both a Name and a Contact.", Assert.Single(errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void EffectiveCrisisContacts_Configured_ReplaceTheDefaults()
+    {
+        var options = new SafetyOptions();
+        options.CrisisContacts.Add(new CrisisContact { Name = "Samaritans", Contact = "call 116 123", Region = "UK" });
+
+        Assert.Equal(["Samaritans"], options.EffectiveCrisisContacts.Select(c => c.Name));
+        Assert.Equal(2, new SafetyOptions().EffectiveCrisisContacts.Count);
     }
 
     [Fact]
