@@ -93,6 +93,7 @@ public sealed class DiscordBotTests
         await host.StopAsync();
 
         Assert.Contains("Please wait 10 more seconds", note.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(new QaBot.Answering.AnsweringOptions().Reminder, note.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.Equal("402", note.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Equal(["first", "fourth"], host.Answers.Invocations.Select(i => ((Question)i.Arguments[0]).Text));
         Assert.Equal(3, host.Discord.Requests.Count(r => r.Is("POST", MessagesPath))); // two answers, one note; none for "third"
@@ -131,6 +132,7 @@ public sealed class DiscordBotTests
         Assert.Equal(4, note.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, note.Json.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Contains("wait", note.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains(new QaBot.Answering.AnsweringOptions().Reminder, note.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path == "webhooks/" + DiscordTestHost.ApplicationId + "/tok-302");
         Assert.Single(host.Answers.Invocations);
     }

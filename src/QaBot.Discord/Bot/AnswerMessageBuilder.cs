@@ -70,10 +70,10 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         };
     }
 
-    /// <summary>A short plain message (cooldown, thanks, apologies), ephemeral where Discord allows it.</summary>
-    public static MessageCreate Note(string text, bool ephemeral) => new()
+    /// <summary>A short plain message (cooldown, thanks, refusals); it carries the reminder too, like every reply.</summary>
+    public static MessageCreate Note(string text, string reminder, bool ephemeral) => new()
     {
-        Content = TextCleaner.Shorten(text, EmbedLimits.Content),
+        Content = TextCleaner.Shorten(text, EmbedLimits.Content - reminder.Length - 4) + "\n-# " + reminder,
         AllowedMentions = AllowedMentions.ReplyOnly,
         Flags = ephemeral ? MessageFlags.Ephemeral : null,
     };

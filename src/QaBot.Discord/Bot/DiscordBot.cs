@@ -73,7 +73,7 @@ internal sealed partial class DiscordBot(
             LogCooldown(logger, "message", decision.Notify);
             if (decision.Notify)
             {
-                var note = AnswerMessageBuilder.Note(CooldownText(decision.Remaining), ephemeral: false) with { MessageReference = ReplyTo(message) };
+                var note = AnswerMessageBuilder.Note(CooldownText(decision.Remaining), answeringOptions.Value.Reminder, ephemeral: false) with { MessageReference = ReplyTo(message) };
                 work.Run("cooldown note", token => api.CreateMessageAsync(message.ChannelId, note, token));
             }
 
@@ -118,11 +118,11 @@ internal sealed partial class DiscordBot(
 
             case InteractionType.MessageComponent when FeedbackClick.TryParse(interaction.Data?.CustomId, out var click):
                 return new InteractionPlan(
-                    Message(AnswerMessageBuilder.Note(ThanksText, ephemeral: true)),
+                    Message(AnswerMessageBuilder.Note(ThanksText, answeringOptions.Value.Reminder, ephemeral: true)),
                     token => RecordFeedbackAsync(interaction, click, token));
 
             default:
-                return Reply(AnswerMessageBuilder.Note(UnknownCommandText, ephemeral: true));
+                return Reply(AnswerMessageBuilder.Note(UnknownCommandText, answeringOptions.Value.Reminder, ephemeral: true));
         }
     }
 
@@ -158,7 +158,7 @@ internal sealed partial class DiscordBot(
     {
         if (interaction.GuildId is not null && !ChannelAllowed(interaction.ChannelId))
         {
-            return Reply(AnswerMessageBuilder.Note(ChannelNotAllowedText, ephemeral: true));
+            return Reply(AnswerMessageBuilder.Note(ChannelNotAllowedText, answeringOptions.Value.Reminder, ephemeral: true));
         }
 
         var userId = interaction.Actor?.Id;
@@ -168,7 +168,7 @@ internal sealed partial class DiscordBot(
             if (!decision.Allowed)
             {
                 LogCooldown(logger, "slash command", true);
-                return Reply(AnswerMessageBuilder.Note(CooldownText(decision.Remaining), ephemeral: true));
+                return Reply(AnswerMessageBuilder.Note(CooldownText(decision.Remaining), answeringOptions.Value.Reminder, ephemeral: true));
             }
         }
 
