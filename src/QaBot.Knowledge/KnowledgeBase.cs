@@ -104,22 +104,31 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
             return (new Retriever(index), "off: " + reason);
         }
 
-        try
+        var cache = OpenVectorCache(encoder);
+        var vectors = PassageVectors.Compute(index.Passages, encoder, cache, embeddingOptions.EncodeParallelism, cancellationToken);
+        var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions);
+        LogVectorsReady(logger, encoder.ModelId, vectors.Encoded, vectors.FromCache, (long)vectors.Elapsed.TotalMilliseconds);
+        var retriever = new Retriever(index, dense, encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
+        var disk = cache.IsPersistent ? "" : ", no disk cache";
+        return (retriever, $"on ({encoder.ModelId}: {dense.VectorCount} vectors, {vectors.Encoded} encoded, {vectors.FromCache} from cache{disk})");
+    }
+
+    /// <summary>The disk cache when configured and usable; otherwise vectors are kept in memory only.</summary>
+    private VectorCache OpenVectorCache(ITextEncoder encoder)
+    {
+        if (!string.IsNullOrWhiteSpace(embeddingOptions.CachePath))
         {
-            var cache = new VectorCache(string.IsNullOrWhiteSpace(embeddingOptions.CachePath) ? null : embeddingOptions.CachePath, encoder.ModelId, encoder.Dimensions);
-            var vectors = PassageVectors.Compute(index.Passages, encoder, cache, embeddingOptions.EncodeParallelism, cancellationToken);
-            var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions);
-            LogVectorsReady(logger, encoder.ModelId, vectors.Encoded, vectors.FromCache, (long)vectors.Elapsed.TotalMilliseconds);
-            var retriever = new Retriever(index, dense, encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
-            return (retriever, $"on ({encoder.ModelId}: {dense.VectorCount} vectors, {vectors.Encoded} encoded, {vectors.FromCache} from cache)");
+            try
+            {
+                return new VectorCache(embeddingOptions.CachePath, encoder.ModelId, encoder.Dimensions);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogVectorCacheFailed(logger, ex);
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogVectorCacheFailed(logger, ex);
-            var vectors = PassageVectors.Compute(index.Passages, encoder, new VectorCache(null, encoder.ModelId, encoder.Dimensions), embeddingOptions.EncodeParallelism, cancellationToken);
-            var retriever = new Retriever(index, new DenseIndex(vectors.Vectors, encoder.Dimensions), encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
-            return (retriever, $"on ({encoder.ModelId}: {vectors.Encoded} encoded, disk cache unavailable)");
-        }
+
+        return new VectorCache(null, encoder.ModelId, encoder.Dimensions);
     }
 
     public void Dispose()
@@ -137,7 +146,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Passage vectors ready ({ModelId}): {Encoded} encoded, {Cached} from cache, {ElapsedMs} ms")]
     private static partial void LogVectorsReady(ILogger logger, string modelId, int encoded, int cached, long elapsedMs);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The passage-vector cache cannot be used; encoding without it")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The passage-vector cache folder cannot be used; vectors are kept in memory only")]
     private static partial void LogVectorCacheFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Knowledge file problem: {File}:{Line}: {Problem}")]

@@ -12,7 +12,7 @@ namespace QaBot.Knowledge.Embeddings;
 /// </summary>
 public sealed class VectorCache
 {
-    private readonly string? file;
+    private string? file;
     private readonly int dimensions;
     private readonly Dictionary<UInt128, float[]> vectors = [];
     private readonly Lock gate = new();
@@ -30,6 +30,9 @@ public sealed class VectorCache
         file = Path.Combine(directory, Sanitize(modelId) + ".vectors");
         Load();
     }
+
+    /// <summary>True while vectors are written to disk (false for a memory-only cache or after a write failed).</summary>
+    public bool IsPersistent => Volatile.Read(ref file) is not null;
 
     public int Count
     {
@@ -81,13 +84,22 @@ public sealed class VectorCache
             }
         }
 
-        if (file is null)
+        var path = Volatile.Read(ref file);
+        if (path is null)
         {
             return;
         }
 
-        using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        stream.Write(buffer);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            stream.Write(buffer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk must not stop the index build: keep the vectors in memory from now on.
+            Volatile.Write(ref file, null);
+        }
     }
 
     private void Load()

@@ -42,12 +42,12 @@ public sealed class LexicalIndex : IDisposable
     private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
 
-    private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, SynonymTable synonyms, LexicalIndexOptions options)
+    private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
     {
         Passages = passages;
         this.directory = directory;
         this.reader = reader;
-        this.synonyms = synonyms;
+        synonyms = new SynonymTable(synonymRules, IndexAnalyzer);
         this.options = options;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
         passageTitleKeys = passages.Select(p => TitleKey(IndexAnalyzer.Terms(p.Title))).ToArray();
@@ -127,12 +127,8 @@ public sealed class LexicalIndex : IDisposable
         }
 
         var reader = DirectoryReader.Open(directory);
-        var index = new LexicalIndex(passages, directory, reader, SynonymTable.Empty, options);
-        return synonymRules is { Count: > 0 } ? index.WithSynonyms(synonymRules) : index;
+        return new LexicalIndex(passages, directory, reader, synonymRules ?? [], options);
     }
-
-    private LexicalIndex WithSynonyms(IReadOnlyList<SynonymRule> rules) =>
-        new(Passages, directory, reader, new SynonymTable(rules, IndexAnalyzer), options);
 
     /// <summary>
     /// Analyses a question into weighted concepts and a Lucene query: every term (with its synonyms) over title, section

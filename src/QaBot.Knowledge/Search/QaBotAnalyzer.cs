@@ -27,8 +27,8 @@ public sealed class QaBotAnalyzer : Analyzer
     ];
 
     /// <summary>
-    /// Words that carry no topic in a chat question ("what", "my", "can", "really", ...). Removed from questions only,
-    /// never from passages, so that conversational wording does not dilute the match or the confidence.
+    /// Words that carry no topic in a chat question ("what", "my", "can", "really", ...). They are still searched, but
+    /// do not count towards the confidence, so that conversational wording does not dilute it.
     /// </summary>
     public static readonly IReadOnlyList<string> ChatStopWords =
     [
@@ -45,24 +45,11 @@ public sealed class QaBotAnalyzer : Analyzer
     ];
 
     private readonly CharArraySet protectedTerms;
-    private readonly CharArraySet stopWords;
+    private readonly CharArraySet stopWords = EnglishAnalyzer.DefaultStopSet;
 
-    /// <param name="forQuestions">Also drop <see cref="ChatStopWords"/> (the question side of the same chain).</param>
     /// <param name="extraProtectedTerms">More terms to keep unstemmed (e.g. one-word synonyms).</param>
-    public QaBotAnalyzer(bool forQuestions = false, IEnumerable<string>? extraProtectedTerms = null)
-    {
+    public QaBotAnalyzer(IEnumerable<string>? extraProtectedTerms = null) =>
         protectedTerms = new CharArraySet(Version, DefaultProtectedTerms.Concat(extraProtectedTerms ?? []).ToList(), ignoreCase: true);
-        if (forQuestions)
-        {
-            var words = new CharArraySet(Version, ChatStopWords.ToList(), ignoreCase: true);
-            words.UnionWith(EnglishAnalyzer.DefaultStopSet);
-            stopWords = words;
-        }
-        else
-        {
-            stopWords = EnglishAnalyzer.DefaultStopSet;
-        }
-    }
 
     /// <summary>The analysed terms of a text, in order.</summary>
     public List<string> Terms(string text, string field = "text")

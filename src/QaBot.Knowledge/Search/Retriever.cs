@@ -28,8 +28,6 @@ public sealed class Retriever
         this.options = options ?? new RetrievalOptions();
     }
 
-    public bool IsHybrid => dense is not null;
-
     public LexicalIndex Lexical => lexical;
 
     public DenseIndex? Dense => dense;

@@ -10,8 +10,6 @@ internal sealed class SynonymTable
 {
     private readonly Dictionary<string, List<(string[] Input, string[][] Outputs)>> byFirstTerm = new(StringComparer.Ordinal);
 
-    public static readonly SynonymTable Empty = new([], new QaBotAnalyzer());
-
     public SynonymTable(IEnumerable<SynonymRule> rules, QaBotAnalyzer analyzer)
     {
         foreach (var rule in rules)
