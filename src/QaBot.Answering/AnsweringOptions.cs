@@ -7,9 +7,11 @@ public sealed class AnsweringOptions
 {
     public const string SectionName = "QaBot:Answering";
 
-    /// <summary>The standing reminder on every reply, of every kind.</summary>
+    /// <summary>The standing reminder on every reply, of every kind. At most 500 characters, so that every platform
+    /// shows it whole (Teams cards, Discord footers and notes have limits).</summary>
     [Required]
     [MinLength(10)]
+    [MaxLength(500)]
     public string Reminder { get; set; } =
         "This is general information, not medical advice. Please talk to your healthcare provider about your own situation.";
 

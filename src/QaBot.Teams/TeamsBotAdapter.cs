@@ -17,10 +17,13 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
 
     private readonly ILogger<TeamsBotAdapter> logger;
     private readonly TimeSpan outgoingTimeout;
+    private readonly string apology;
 
-    public TeamsBotAdapter(TeamsAuthentication authentication, IOptions<TeamsOptions> options, ILoggerFactory loggerFactory)
+    public TeamsBotAdapter(TeamsAuthentication authentication, IOptions<TeamsOptions> options, IOptions<QaBot.Answering.AnsweringOptions> answering, ILoggerFactory loggerFactory)
         : base(authentication, loggerFactory.CreateLogger("Microsoft.Bot.Builder.CloudAdapter"))
     {
+        // Like every reply, the apology carries the healthcare-provider reminder.
+        apology = ApologyText + "\n\n" + answering.Value.Reminder;
         logger = loggerFactory.CreateLogger<TeamsBotAdapter>();
         outgoingTimeout = options.Value.OutgoingTimeout;
         OnTurnError = HandleTurnErrorAsync;
@@ -46,7 +49,7 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
         try
         {
             using var timeout = new CancellationTokenSource(outgoingTimeout);
-            await turnContext.SendActivityAsync(MessageFactory.Text(ApologyText), timeout.Token).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(apology), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

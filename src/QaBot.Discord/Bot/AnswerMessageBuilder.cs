@@ -71,12 +71,18 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
     }
 
     /// <summary>A short plain message (cooldown, thanks, refusals); it carries the reminder too, like every reply.</summary>
-    public static MessageCreate Note(string text, string reminder, bool ephemeral) => new()
+    public static MessageCreate Note(string text, string reminder, bool ephemeral)
     {
-        Content = TextCleaner.Shorten(text, EmbedLimits.Content - reminder.Length - 4) + "\n-# " + reminder,
-        AllowedMentions = AllowedMentions.ReplyOnly,
-        Flags = ephemeral ? MessageFlags.Ephemeral : null,
-    };
+        // The reminder keeps at most half of Discord's 2000 characters, so that a long configured one never pushes the
+        // message over the limit.
+        var footer = TextCleaner.Shorten(reminder, EmbedLimits.Content / 2);
+        return new()
+        {
+            Content = TextCleaner.Shorten(text, EmbedLimits.Content - footer.Length - 4) + "\n-# " + footer,
+            AllowedMentions = AllowedMentions.ReplyOnly,
+            Flags = ephemeral ? MessageFlags.Ephemeral : null,
+        };
+    }
 
     /// <summary>The embed, shortened to fit: footer first (whole), then the description, then as many citations as fit.</summary>
     internal static Embed Layout(string title, string text, IReadOnlyList<Citation> citations, string reminder, int color)
