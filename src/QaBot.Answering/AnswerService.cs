@@ -92,6 +92,8 @@ public sealed partial class AnswerService : IAnswerService
             return NoAnswer(options.NoAnswerText, hits.Count == 0 ? 0 : Confidence(snapshot, plan, hits[0]));
         }
 
+        // Each cited passage's sentences are scored once, for its quote and for the answer text.
+        var sentences = chosen.Select(c => snapshot.Excerpts.Sentences(c.Hit.Passage, plan)).ToList();
         var citations = chosen.Select((c, i) => new Citation
         {
             N = i + 1,
@@ -101,14 +103,14 @@ public sealed partial class AnswerService : IAnswerService
             Source = c.Hit.Passage.Source,
             Url = c.Hit.Passage.Url,
             File = c.Hit.Passage.File,
-            Quote = snapshot.Excerpts.Quote(c.Hit.Passage, plan, options.MaxQuoteChars),
+            Quote = snapshot.Excerpts.Quote(c.Hit.Passage, plan, sentences[i], options.MaxQuoteChars),
             Score = c.Hit.Score,
         }).ToList();
 
         return new Answer
         {
             Kind = AnswerKind.Answered,
-            Text = ComposeText(snapshot, plan, chosen),
+            Text = ComposeText(sentences),
             Citations = citations,
             Reminder = options.Reminder,
             Confidence = chosen[0].Confidence,
@@ -191,12 +193,13 @@ public sealed partial class AnswerService : IAnswerService
         || cosine - baseline >= options.MinSimilarityMargin
         || plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage)) >= options.MinConfidence;
 
-    private string ComposeText(KnowledgeSnapshot snapshot, QueryPlan plan, List<Chosen> chosen)
+    /// <param name="sentencesOfCitations">The scored sentences of each cited passage, in citation order.</param>
+    private string ComposeText(List<List<ScoredSentence>> sentencesOfCitations)
     {
         var picked = new List<(int N, ScoredSentence Sentence)>();
-        for (var i = 0; i < chosen.Count; i++)
+        for (var i = 0; i < sentencesOfCitations.Count; i++)
         {
-            var sentences = snapshot.Excerpts.Sentences(chosen[i].Hit.Passage, plan)
+            var sentences = sentencesOfCitations[i]
                 .Where(s => s.Text.Length >= 20 && s.Text.Count(c => c == ' ') >= 4) // whole sentences, not list fragments
                 .OrderByDescending(s => s.Score)
                 .ThenBy(s => s.Order)

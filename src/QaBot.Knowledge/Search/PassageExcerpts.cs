@@ -46,10 +46,12 @@ public sealed class PassageExcerpts(QaBotAnalyzer analyzer)
     /// A quote of at most <paramref name="maxChars"/> characters of passage text (not counting the bold markers),
     /// starting at the sentence that best matches the question, with matched words in <c>**bold**</c>.
     /// </summary>
-    public string Quote(Passage passage, QueryPlan plan, int maxChars)
+    public string Quote(Passage passage, QueryPlan plan, int maxChars) => Quote(passage, plan, Sentences(passage, plan), maxChars);
+
+    /// <summary>The same, with the passage's sentences already scored by <see cref="Sentences"/>.</summary>
+    public string Quote(Passage passage, QueryPlan plan, IReadOnlyList<ScoredSentence> sentences, int maxChars)
     {
         var text = passage.Text;
-        var sentences = Sentences(passage, plan);
         var best = sentences.Count == 0 ? null : sentences.MaxBy(s => s.Score);
         var start = best is null || best.Score <= 0 ? 0 : best.Start;
         var end = start;
