@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaBot.Answering.RateLimiting;
 using QaBot.Discord.Bot;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Interactions;
@@ -16,7 +17,8 @@ public static class DiscordServiceExtensions
 {
     /// <summary>
     /// Registers the Discord bot when <c>QaBot:Discord:Enabled</c> is true (options checked at start-up); does
-    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>.
+    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>; registers the shared
+    /// rate limits itself (<see cref="RateLimitServiceExtensions.AddQuestionRateLimits"/>, once for all platforms).
     /// </summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
@@ -33,6 +35,8 @@ public static class DiscordServiceExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Jitter.Shared);
+        services.TryAddSingleton<DiscordMetrics>();
+        services.AddQuestionRateLimits();
 
         services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, client) =>
             {

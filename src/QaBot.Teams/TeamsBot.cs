@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
+using QaBot.Answering.RateLimiting;
 using QaBot.Teams.Cards;
 
 namespace QaBot.Teams;
@@ -12,17 +13,22 @@ namespace QaBot.Teams;
 /// <summary>
 /// QaBot in Teams: answers 1:1 messages, and channel or group-chat messages that @mention it (in the same reply chain);
 /// welcomes when it is added to a conversation; handles <c>help</c>; records feedback clicks and redraws the card in place.
+/// Questions pass the shared rate limits first (per Entra object id, or the channel's user id) and are answered in one of
+/// the shared answering slots; a refused user gets a short notice with the reminder.
 /// Logs what happened, never what was written or by whom.
 /// </summary>
 internal sealed partial class TeamsBot(
     IAnswerService answers,
     IFeedbackSink feedback,
+    IQuestionRateLimiter rateLimiter,
+    AnsweringMetrics metrics,
     TeamsCards cards,
     TimeProvider time,
     ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
     public const string Platform = "teams";
     private const string DefaultBotName = "QaBot";
+    private const string RefusedHeading = "One moment, please";
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -42,12 +48,27 @@ internal sealed partial class TeamsBot(
 
         var started = time.GetTimestamp();
         var question = TeamsMessageText.Question(activity);
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var help = TeamsMessageText.IsHelp(question);
+        if (!help && rateLimiter.TryAcquire(Platform, UserId(activity)) is { Allowed: false } refused)
+        {
+            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, refused.Reply), cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, scope, refused.Outcome);
+            return;
+        }
 
-        if (TeamsMessageText.IsHelp(question))
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        if (help)
         {
             await turnContext.SendActivityAsync(cards.Help(scope == ConversationScope.Personal, BotName(activity)), cancellationToken).ConfigureAwait(false);
             LogHelp(logger, scope);
+            return;
+        }
+
+        using var slot = await rateLimiter.EnterAsync(Platform, cancellationToken).ConfigureAwait(false);
+        if (!slot.Acquired)
+        {
+            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, slot.Decision.Reply), cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, scope, slot.Decision.Outcome);
             return;
         }
 
@@ -117,6 +138,7 @@ internal sealed partial class TeamsBot(
 
     private async Task RecordAsync(IActivity activity, FeedbackClick click, CancellationToken cancellationToken)
     {
+        metrics.RecordFeedback(Platform, click.Helpful);
         await feedback.RecordAsync(
             new FeedbackEntry
             {
@@ -157,6 +179,9 @@ internal sealed partial class TeamsBot(
 
     [LoggerMessage(EventId = 5043, Level = LogLevel.Information, Message = "Teams {Scope} feedback recorded: helpful={Helpful}")]
     private static partial void LogFeedback(ILogger logger, ConversationScope scope, bool helpful);
+
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Information, Message = "Teams {Scope} question refused by the rate limits: {Outcome}")]
+    private static partial void LogRefused(ILogger logger, ConversationScope scope, RateLimitOutcome outcome);
 
     [LoggerMessage(EventId = 5044, Level = LogLevel.Debug, Message = "Teams {Scope} activity ignored: {Reason}")]
     private static partial void LogIgnored(ILogger logger, ConversationScope scope, string reason);

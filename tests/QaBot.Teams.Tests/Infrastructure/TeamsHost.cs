@@ -70,6 +70,7 @@ public sealed class TeamsHost : IAsyncLifetime
             ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
             ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
             ["OAuthUrl"] = "https://api.botframework.com",
+            ["QaBot:RateLimits:Enabled"] = "false", // every test activity comes from the same user; RateLimitTests turn it on
         };
         foreach (var (key, value) in extraSettings)
         {
