@@ -32,11 +32,27 @@ public static class WebExtensions
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<WebMetrics>();
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<WebOptions>, IOptions<TeamsOptions>>((kestrel, web, teams) =>
-                kestrel.Limits.MaxRequestBodySize = Math.Max(DiscordInteractionBodyBytes, Math.Max(web.Value.MaxAskBodyBytes, teams.Value.MaxRequestBodyBytes)));
+            .Configure<IConfiguration>((kestrel, configuration) => kestrel.Limits.MaxRequestBodySize = BodyLimit(configuration));
         builder.Services.AddSingleton<KnowledgeWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeWarmup>());
         return builder;
+    }
+
+    /// <summary>
+    /// The largest request body any endpoint accepts. Read from the configuration, not the options: Kestrel reads its
+    /// options while the host is built, before the start-up checks; unusable values fall back to the defaults here and
+    /// are reported by the checks.
+    /// </summary>
+    private static long BodyLimit(IConfiguration configuration)
+    {
+        static int Read(IConfiguration configuration, string key, int fallback) =>
+            int.TryParse(configuration[key], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : fallback;
+
+        var ask = Read(configuration, WebOptions.SectionName + ":" + nameof(WebOptions.MaxAskBodyBytes), new WebOptions().MaxAskBodyBytes);
+        var teams = Read(configuration, TeamsOptions.SectionName + ":" + nameof(TeamsOptions.MaxRequestBodyBytes), new TeamsOptions().MaxRequestBodyBytes);
+        return Math.Max(DiscordInteractionBodyBytes, Math.Max(ask, teams));
     }
 
     /// <summary>
