@@ -25,6 +25,7 @@ public sealed class TeamsHost : IAsyncLifetime
 
     private readonly Dictionary<string, string?> extraSettings;
     private readonly bool mocks;
+    private readonly Action<IServiceCollection>? extraServices;
 
     public TeamsHost()
         : this(new Dictionary<string, string?>())
@@ -33,10 +34,12 @@ public sealed class TeamsHost : IAsyncLifetime
 
     /// <param name="extraSettings">Settings added to (or replacing) the defaults.</param>
     /// <param name="mocks">False to keep the host's own answer service and feedback sink.</param>
-    internal TeamsHost(Dictionary<string, string?> extraSettings, bool mocks = true)
+    /// <param name="extraServices">Further service changes (a fake clock, ...).</param>
+    internal TeamsHost(Dictionary<string, string?> extraSettings, bool mocks = true, Action<IServiceCollection>? extraServices = null)
     {
         this.extraSettings = extraSettings;
         this.mocks = mocks;
+        this.extraServices = extraServices;
     }
 
     public FakeBotConnector Connector { get; private set; } = null!;
@@ -81,6 +84,7 @@ public sealed class TeamsHost : IAsyncLifetime
         {
             services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
                 new OfflineCredentialsFactory(new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>())));
+            extraServices?.Invoke(services);
             if (!mocks)
             {
                 return;
