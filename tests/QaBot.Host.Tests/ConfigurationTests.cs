@@ -6,7 +6,8 @@ namespace QaBot.Host.Tests;
 /// <summary>appsettings.json and the start-up checks: safe, documented defaults; every problem in one message.</summary>
 public sealed class ConfigurationTests
 {
-    private static readonly string[] SecretWords = ["token", "password", "secret", "publickey", "connectionstring", "apikey", "key"];
+    /// <summary>How the names of secret settings end (Token, MicrosoftAppPassword, ClientSecret, PublicKey, ApiKey, ...).</summary>
+    private static readonly string[] SecretEndings = ["token", "password", "secret", "key"];
 
     private static IEnumerable<(string Key, JsonElement Value)> Leaves(JsonElement element, string prefix = "")
     {
@@ -15,9 +16,7 @@ public sealed class ConfigurationTests
             return element.EnumerateObject().SelectMany(p => Leaves(p.Value, prefix.Length == 0 ? p.Name : prefix + ":" + p.Name));
         }
 
-        return element.ValueKind == JsonValueKind.Array
-            ? [(prefix, element)]
-            : [(prefix, element)];
+        return [(prefix, element)];
     }
 
     private static List<(string Key, JsonElement Value)> AppSettings()
@@ -30,7 +29,8 @@ public sealed class ConfigurationTests
     public void AppSettings_HoldsNoSecret()
     {
         var secrets = AppSettings()
-            .Where(s => SecretWords.Any(w => s.Key.Split(':')[^1].Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(s => SecretEndings.Any(w => s.Key.Split(':')[^1].EndsWith(w, StringComparison.OrdinalIgnoreCase))
+                        || s.Key.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase))
             .Where(s => s.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False) && !(s.Value.ValueKind == JsonValueKind.String && s.Value.GetString()!.Length == 0))
             .Select(s => s.Key);
 
