@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QaBot.Discord;
@@ -38,16 +39,20 @@ internal sealed class ShutdownOptionsValidator(IConfiguration configuration) : I
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>The section's settings, or null when they fail their own checks (which report them: once is enough).</summary>
     private T? Read<T>(string section)
         where T : class, new()
     {
+        T settings;
         try
         {
-            return configuration.GetSection(section).Get<T>() ?? new T();
+            settings = configuration.GetSection(section).Get<T>() ?? new T();
         }
         catch (InvalidOperationException)
         {
-            return null; // a value of the wrong type: that section's own check reports it
+            return null; // a value of the wrong type
         }
+
+        return Validator.TryValidateObject(settings, new ValidationContext(settings), null, validateAllProperties: true) ? settings : null;
     }
 }

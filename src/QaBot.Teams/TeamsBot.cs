@@ -64,15 +64,20 @@ internal sealed partial class TeamsBot(
             return;
         }
 
-        using var slot = await rateLimiter.EnterAsync(Platform, cancellationToken).ConfigureAwait(false);
-        if (!slot.Acquired)
+        Answer answer;
+        using (var slot = await rateLimiter.EnterAsync(Platform, cancellationToken).ConfigureAwait(false))
         {
-            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, slot.Decision.Reply), cancellationToken).ConfigureAwait(false);
-            LogRefused(logger, scope, slot.Decision.Outcome);
-            return;
+            if (!slot.Acquired)
+            {
+                await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, slot.Decision.Reply), cancellationToken).ConfigureAwait(false);
+                LogRefused(logger, scope, slot.Decision.Outcome);
+                return;
+            }
+
+            answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
         }
 
-        var answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        // The slot is free again before the reply goes out: sending waits on the Bot Connector, not on our CPU.
         await turnContext.SendActivityAsync(cards.Answer(answer, question), cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
         LogReplied(logger, scope, answer.Kind, elapsed.TotalMilliseconds);

@@ -28,6 +28,7 @@ public sealed class RateLimitTests
         var host = new TeamsHost(
             new Dictionary<string, string?>
             {
+                ["QaBot:Embeddings:Enabled"] = "false", // lexical search: fast to start, enough for the limits
                 ["QaBot:RateLimits:Enabled"] = "true",
                 ["QaBot:RateLimits:PerUser:TokenLimit"] = "1",
                 ["QaBot:RateLimits:PerUser:TokensPerPeriod"] = "1",
@@ -62,6 +63,7 @@ public sealed class RateLimitTests
     {
         var host = new TeamsHost(new Dictionary<string, string?>
         {
+            ["QaBot:Embeddings:Enabled"] = "false",
             ["QaBot:RateLimits:MaxConcurrentAnswers"] = "1",
             ["QaBot:RateLimits:MaxQueuedAnswers"] = "0",
         });
@@ -81,7 +83,7 @@ public sealed class RateLimitTests
                 });
             var url = host.ServiceUrl;
 
-            var first = host.SendAsync(From(TeamsActivities.Personal(url, TeamsHost.AppId, "what is lupus"), "aad-1"));
+            var first = host.SendAsync(From(TeamsActivities.Personal(url, TeamsHost.AppId, "Can stem cell therapy help lupus?"), "aad-1"));
             await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
             var (_, busy) = await host.AskAsync(From(TeamsActivities.Personal(url, TeamsHost.AppId, "what is ms"), "aad-2"));
             release.SetResult();
