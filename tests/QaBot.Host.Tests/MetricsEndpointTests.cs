@@ -22,7 +22,7 @@ public sealed class MetricsEndpointTests
         });
         await host.WaitReadyAsync();
 
-        (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "can stem cells help lupus " + marker })).EnsureSuccessStatusCode();
+        (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "Can stem cell therapy help lupus?" })).EnsureSuccessStatusCode();
         (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "I want to kill myself " + marker })).EnsureSuccessStatusCode();
         using var limited = await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = marker });
         var text = await host.Client.GetStringAsync(new Uri("metrics", UriKind.Relative));

@@ -8,7 +8,10 @@ namespace QaBot.Answering.Tests.RateLimiting;
 public sealed class QuestionRateLimiterTests : IDisposable
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly AnsweringMetrics metrics = new();
+    private readonly TestMeterFactory meters = new();
+    private readonly AnsweringMetrics metrics;
+
+    public QuestionRateLimiterTests() => metrics = new AnsweringMetrics(meters);
     private readonly List<IDisposable> disposables = [];
 
     public void Dispose()
@@ -19,6 +22,7 @@ public sealed class QuestionRateLimiterTests : IDisposable
         }
 
         metrics.Dispose();
+        meters.Dispose();
     }
 
     private QuestionRateLimiter Limiter(Action<RateLimitOptions>? configure = null)
@@ -172,7 +176,7 @@ public sealed class QuestionRateLimiterTests : IDisposable
     [Fact]
     public async Task Rejections_AreCountedByPlatformAndReasonOnly()
     {
-        using var collector = new MetricCollector<long>((object?)null, AnsweringMetrics.MeterName, "qabot.rate_limit.rejections");
+        using var collector = new MetricCollector<long>(meters, AnsweringMetrics.MeterName, "qabot.rate_limit.rejections");
         var limiter = Limiter(o => o.MaxQueuedAnswers = 0);
         for (var i = 0; i < 4; i++)
         {
