@@ -17,6 +17,9 @@ public sealed class QueryPlan
 
     public string Question { get; }
 
+    /// <summary>The question with misspelt words corrected against the knowledge's words; what is searched and encoded.</summary>
+    public string SearchText { get => field ?? Question; init; }
+
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
     /// <summary>Inverse document frequency of each concept (rare ideas weigh more).</summary>
