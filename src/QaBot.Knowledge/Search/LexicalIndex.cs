@@ -166,6 +166,9 @@ public sealed class LexicalIndex : IDisposable
             return new QueryPlan(question, concepts, weights, noise, null) { SearchText = searchText };
         }
 
+        // Concepts outside the words that say what is asked ("symptoms", "how many people are affected by") are the focus.
+        var focusTerms = searchText.Length > 4000 ? [] : IndexAnalyzer.Terms(QuestionIntents.Focus(searchText)).ToHashSet(StringComparer.Ordinal);
+        var focus = concepts.Select((c, i) => !noise[i] && c.Alternatives[0].Any(focusTerms.Contains)).ToList();
         var query = new BooleanQuery(disableCoord: true);
         foreach (var concept in concepts)
         {
@@ -176,6 +179,7 @@ public sealed class LexicalIndex : IDisposable
         return new QueryPlan(question, concepts, weights, noise, query)
         {
             SearchText = searchText,
+            IsFocus = focus,
             TitlesInQuestion = titlesInQuestion,
             IntentSectionWeights = IntentWeights(searchText),
         };

@@ -28,6 +28,12 @@ public sealed class QueryPlan
     /// <summary>For each concept, whether it is a chat word ("what", "my") that does not count towards confidence.</summary>
     public IReadOnlyList<bool> IsChatWord { get; }
 
+    /// <summary>
+    /// For each concept, whether it names the question's topic rather than what is asked about it ("lupus" in "what are
+    /// the symptoms of lupus?"). Empty when the question has no searchable term.
+    /// </summary>
+    public IReadOnlyList<bool> IsFocus { get; init; } = [];
+
     /// <summary>Null when the question has no searchable term.</summary>
     public Query? Query { get; }
 
@@ -56,6 +62,30 @@ public sealed class QueryPlan
 
             total += Weights[i];
             if (Concepts[i].IsCoveredBy(passageTerms))
+            {
+                covered += Weights[i];
+            }
+        }
+
+        return total <= 0 ? 0 : covered / total;
+    }
+
+    /// <summary>
+    /// The idf-weighted share of the question's topic concepts found in a set of terms (0..1); 0 when the question
+    /// names no topic. Given a passage's title and section, it tells whether the passage is about what was asked.
+    /// </summary>
+    public double FocusCoverage(IReadOnlySet<string> terms)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < IsFocus.Count; i++)
+        {
+            if (!IsFocus[i])
+            {
+                continue;
+            }
+
+            total += Weights[i];
+            if (Concepts[i].IsCoveredBy(terms))
             {
                 covered += Weights[i];
             }
