@@ -19,6 +19,7 @@ public static class QaBotHost
         }
 
         builder.AddKnowledgeBase();
+        builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddQaBotWeb();
