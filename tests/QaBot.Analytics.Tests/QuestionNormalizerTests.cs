@@ -44,6 +44,10 @@ public sealed class QuestionNormalizerTests
     public void Stem_KeepsWordsEndingInUsOrIsAndStripsSuffixes(string word, string expected) => Assert.Equal(expected, QuestionNormalizer.Stem(word));
 
     [Fact]
+    public void Key_RedactionPlaceholders_DoNotCount() =>
+        Assert.Equal(QuestionNormalizer.Key("what is lupus? mail me"), QuestionNormalizer.Key("what is lupus? mail me [email] [phone] [number] [date]"));
+
+    [Fact]
     public void Key_OnlyCommonWords_KeepsThemRatherThanNothing() => Assert.Equal("is it what", QuestionNormalizer.Key("What is it?"));
 
     [Fact]

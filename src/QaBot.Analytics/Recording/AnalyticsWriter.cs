@@ -19,14 +19,45 @@ internal sealed partial class AnalyticsWriter(
     AnalyticsMetrics metrics,
     IOptions<AnalyticsOptions> options,
     TimeProvider time,
-    ILogger<AnalyticsWriter> logger) : BackgroundService
+    ILogger<AnalyticsWriter> logger) : IHostedService, IDisposable
 {
     public const int MaxBatch = 256;
 
+    private readonly CancellationTokenSource stopping = new();
     private DateTimeOffset retryAt = DateTimeOffset.MinValue;
     private bool failing;
+    private Task? loop;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Not a BackgroundService: its loop would never run if the host stopped before the thread pool started it, and
+        // then nothing queued would be flushed. This loop always starts, and sees the stop whenever it comes.
+        loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (loop is null)
+        {
+            return;
+        }
+
+        // Synchronously, so that the flush deadline is armed (on the TimeProvider) before this method returns.
+        stopping.Cancel();
+        try
+        {
+            await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the host's own shutdown timeout came first; the flush has its own, shorter one
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         var flushTimeout = options.Value.FlushTimeout;

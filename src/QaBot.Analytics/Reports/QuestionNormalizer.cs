@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QaBot.Analytics.Privacy;
 
 namespace QaBot.Analytics.Reports;
 
@@ -10,7 +11,8 @@ namespace QaBot.Analytics.Reports;
 /// remaining distinct words in alphabetical order, so that "What is Lupus", "what is lupus?" and "whats lupus" all become
 /// <c>lupus</c>, and "can stem cells help lupus" and "lupus: do stem cells help?" become <c>cell help lupus stem</c>.
 /// Word order rarely changes the meaning of such short questions, and the report is a reading aid for moderators, not
-/// an answer. "Not" and "no" are kept, since they change the question.
+/// an answer. "Not" and "no" are kept, since they change the question; redaction placeholders are left out, so that
+/// "what is lupus? mail me at [email]" groups with "what is lupus".
 /// </summary>
 public static class QuestionNormalizer
 {
@@ -26,10 +28,18 @@ public static class QuestionNormalizer
         "wheres", "which", "who", "whos", "whom", "why", "whys", "will", "with", "would", "wouldnt", "you", "your",
     };
 
-    /// <summary>The grouping key; empty for text with no words.</summary>
+    private static readonly string[] Placeholders =
+        [TextRedactor.Email, TextRedactor.Phone, TextRedactor.Number, TextRedactor.Date, TextRedactor.Query];
+
+    /// <summary>The grouping key; empty for text with no words. Redaction placeholders (<c>[email]</c>, ...) do not count.</summary>
     public static string Key(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        foreach (var placeholder in Placeholders)
+        {
+            text = text.Replace(placeholder, " ", StringComparison.Ordinal);
+        }
+
         var words = Words(text);
         var kept = words.Where(w => !StopWords.Contains(w)).Select(Stem).ToList();
         if (kept.Count == 0)

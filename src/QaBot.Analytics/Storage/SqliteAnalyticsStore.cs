@@ -174,17 +174,21 @@ internal sealed class SqliteAnalyticsStore : IAnalyticsStore
 
         await using (var command = connection.CreateCommand())
         {
-            // SQLite's bare-column rule: with a single max() in the query, "text" comes from the row with the latest at_ms.
+            // The example is the group's latest question (ties: "Not helpful" before no-answer, then the later row).
             command.CommandText = """
                 WITH gaps AS (
-                    SELECT group_key, user_hash, at_ms, text, 1 AS no_answer, 0 AS not_helpful FROM questions
+                    SELECT id, group_key, user_hash, at_ms, text, 1 AS no_answer, 0 AS not_helpful FROM questions
                      WHERE outcome = 'no_answer' AND group_key IS NOT NULL AND at_ms >= $since AND at_ms < $until
                     UNION ALL
-                    SELECT group_key, user_hash, at_ms, text, 0, 1 FROM feedback
+                    SELECT id, group_key, user_hash, at_ms, text, 0, 1 FROM feedback
                      WHERE helpful = 0 AND group_key IS NOT NULL AND at_ms >= $since AND at_ms < $until
+                ),
+                ranked AS (
+                    SELECT *, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY at_ms DESC, not_helpful DESC, id DESC) AS recency FROM gaps
                 )
-                SELECT group_key, COUNT(*) AS n, COUNT(DISTINCT user_hash), max(at_ms) AS last, SUM(no_answer), SUM(not_helpful), text
-                  FROM gaps GROUP BY group_key ORDER BY n DESC, last DESC, group_key LIMIT $limit;
+                SELECT group_key, COUNT(*) AS n, COUNT(DISTINCT user_hash), MAX(at_ms) AS last, SUM(no_answer), SUM(not_helpful),
+                       MAX(CASE WHEN recency = 1 THEN text END)
+                  FROM ranked GROUP BY group_key ORDER BY n DESC, last DESC, group_key LIMIT $limit;
                 """;
             Window(command, since, until);
             command.Parameters.AddWithValue("$limit", limit);

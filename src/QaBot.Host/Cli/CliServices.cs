@@ -25,7 +25,8 @@ internal static class CliServices
     /// </summary>
     public static IHost BuildAnalytics(string? database)
     {
-        var builder = CreateBuilder(LogLevel.Warning);
+        // Errors only: the commands print what went wrong themselves.
+        var builder = CreateBuilder(LogLevel.Error);
         if (!string.IsNullOrWhiteSpace(database))
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
