@@ -37,6 +37,11 @@ public sealed class AnalyticsMetrics : IDisposable
 
     internal void RecordWrites(int count, string kind)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
         Interlocked.Add(ref writtenTotal, count);
         writes.Add(count, new KeyValuePair<string, object?>("kind", kind));
     }
