@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Discord;
 using QaBot.Embeddings;
@@ -24,8 +25,10 @@ public static class QaBotHost
 
         builder.AddShutdown();
         builder.AddKnowledgeBase();
+        builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
+        builder.AddAnalytics();
         builder.AddQaBotWeb();
         builder.AddQaBotMetrics();
         builder.AddTeams();

@@ -23,6 +23,7 @@ public sealed class KubernetesManifestTests
         ["Answering"] = typeof(QaBot.Answering.AnsweringOptions),
         ["Knowledge"] = typeof(QaBot.Knowledge.KnowledgeOptions),
         ["Embeddings"] = typeof(QaBot.Knowledge.Embeddings.EmbeddingOptions),
+        ["Analytics"] = typeof(QaBot.Analytics.AnalyticsOptions),
     };
 
     private static readonly string[] RootSettings = ["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "Urls"];

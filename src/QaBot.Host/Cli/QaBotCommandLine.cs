@@ -30,7 +30,7 @@ internal static class QaBotCommandLine
             await Console.Error.WriteLineAsync(ConfigurationProblems.Format(problems));
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or Knowledge.KnowledgeReloadException or Analytics.AnalyticsUnavailableException)
         {
             await Console.Error.WriteLineAsync("qabot: " + ex.Message);
             return 1;
@@ -45,6 +45,7 @@ internal static class QaBotCommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(KbCommand.Create());
+        root.Subcommands.Add(AnalyticsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());

@@ -74,6 +74,13 @@ public sealed class TeamsHost : IAsyncLifetime
             ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
             ["OAuthUrl"] = "https://api.botframework.com",
             ["QaBot:RateLimits:Enabled"] = "false", // every test activity comes from the same user; RateLimitTests turn it on
+
+            // Generous limits: a busy test machine must not turn a slow loopback call into a failed test. The timeout
+            // tests set short ones.
+            ["QaBot:Teams:RequestTimeout"] = "00:01:00",
+            ["QaBot:Teams:AuthenticationTimeout"] = "00:00:30",
+            ["QaBot:Teams:OutgoingTimeout"] = "00:00:30",
+            ["QaBot:Shutdown:Timeout"] = "00:01:30", // longer than the generous request timeout, as the start-up check asks
         };
         foreach (var (key, value) in extraSettings)
         {
