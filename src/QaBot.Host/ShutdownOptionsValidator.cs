@@ -2,13 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QaBot.Discord;
-using QaBot.Teams;
 
 namespace QaBot.Host;
 
 /// <summary>
-/// Checks the shutdown timeout against what must fit in it: Discord's drain and a Teams request. Reads those settings
-/// from the configuration rather than their options, so that a problem there is reported once, by their own checks.
+/// Checks the shutdown timeout against what must fit in it: Discord's drain of the answers in progress. Reads Discord's
+/// settings from the configuration rather than its options, so that a problem there is reported once, by its own checks.
+/// (A Teams request longer than the timeout is only cut off at shutdown, so <c>QaBot:Teams:RequestTimeout</c> is not checked.)
 /// </summary>
 internal sealed class ShutdownOptionsValidator(IConfiguration configuration) : IValidateOptions<ShutdownOptions>
 {
@@ -26,14 +26,6 @@ internal sealed class ShutdownOptionsValidator(IConfiguration configuration) : I
             errors.Add(string.Format(CultureInfo.InvariantCulture,
                 "QaBot:Discord:DrainSeconds ({0}) must be shorter than {1}:Timeout ({2}), or answers in progress are cut off at shutdown.",
                 discord.DrainSeconds, ShutdownOptions.SectionName, timeout));
-        }
-
-        var teamsEnabled = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"])
-                           || configuration.GetSection(TeamsOptions.SectionName).GetValue<string>(nameof(TeamsOptions.LocalMode)) is { } local
-                              && bool.TryParse(local, out var on) && on;
-        if (teamsEnabled && Read<TeamsOptions>(TeamsOptions.SectionName) is { } teams && teams.RequestTimeout >= timeout)
-        {
-            errors.Add($"QaBot:Teams:RequestTimeout ({teams.RequestTimeout}) must be shorter than {ShutdownOptions.SectionName}:Timeout ({timeout}), or Teams requests in progress are cut off at shutdown.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

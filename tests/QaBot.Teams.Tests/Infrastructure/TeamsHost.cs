@@ -80,7 +80,6 @@ public sealed class TeamsHost : IAsyncLifetime
             ["QaBot:Teams:RequestTimeout"] = "00:01:00",
             ["QaBot:Teams:AuthenticationTimeout"] = "00:00:30",
             ["QaBot:Teams:OutgoingTimeout"] = "00:00:30",
-            ["QaBot:Shutdown:Timeout"] = "00:01:30", // longer than the generous request timeout, as the start-up check asks
         };
         foreach (var (key, value) in extraSettings)
         {
