@@ -1,0 +1,10 @@
+using Lucene.Net.Search;
+
+namespace QaBot.Knowledge.Search;
+
+/// <summary>
+/// One concept of a question as the lexical search scores it. A plain term is one clause summed over the fields; a
+/// synonym group is a disjunction-max over its alternatives: single-word ones by term id, multi-word ones as Lucene
+/// phrase queries over the fields. Terms no passage has are left out (they match nothing).
+/// </summary>
+internal sealed record ConceptClause(int[] TermIds, Query[] Phrases, bool IsDisjunction);
