@@ -48,6 +48,7 @@ public sealed class LexicalIndex : IDisposable
     private readonly string[] passageTitleKeys;
     private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
+    private readonly Dictionary<string, (string Term, double Weight)[]> intentSectionWeights;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
     {
@@ -81,6 +82,9 @@ public sealed class LexicalIndex : IDisposable
         }
 
         impacts = ImpactIndex.Build(reader, Fields(), SectionField, TextField, TitleField, TitleKeyField, docToPassage);
+        intentSectionWeights = QuestionIntents.Specific.Append(QuestionIntents.General)
+            .DistinctBy(i => i.Name)
+            .ToDictionary(i => i.Name, SectionWeights, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Passage> Passages { get; }
@@ -257,20 +261,37 @@ public sealed class LexicalIndex : IDisposable
             return weights;
         }
 
-        var documents = Math.Max(1, reader.NumDocs);
         foreach (var intent in QuestionIntents.Of(question))
         {
-            foreach (var term in IndexAnalyzer.Terms(intent.SectionWords))
+            if (!intentSectionWeights.TryGetValue(intent.Name, out var terms))
             {
-                var df = impacts.SectionDocumentFrequency(term);
-                if (df > 0)
-                {
-                    weights[term] = options.IntentBoost * Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
-                }
+                terms = SectionWeights(intent);
+            }
+
+            foreach (var (term, weight) in terms)
+            {
+                weights[term] = weight;
             }
         }
 
         return weights;
+    }
+
+    /// <summary>The bonus of each of an intent's section words found in some section heading.</summary>
+    private (string Term, double Weight)[] SectionWeights(QuestionIntents.Intent intent)
+    {
+        var documents = Math.Max(1, reader.NumDocs);
+        var weights = new List<(string, double)>();
+        foreach (var term in IndexAnalyzer.Terms(intent.SectionWords))
+        {
+            var df = impacts.SectionDocumentFrequency(term);
+            if (df > 0)
+            {
+                weights.Add((term, options.IntentBoost * Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)))));
+            }
+        }
+
+        return [.. weights];
     }
 
     /// <summary>True when the passage's section is named for what the question asks (e.g. "Symptoms").</summary>
