@@ -401,7 +401,9 @@ public sealed class LexicalIndex : IDisposable
             }
         }
 
-        return accumulator.TakeTop(depth);
+        var top = accumulator.TakeTop(depth);
+        accumulator.Return();
+        return top;
     }
 
     private ConceptClause Clause(QueryConcept concept)

@@ -1,15 +1,17 @@
+using System.Collections.Concurrent;
+
 namespace QaBot.Knowledge.Search;
 
 /// <summary>
-/// Per-thread scratch space of a lexical search: one score slot per passage and the list of passages touched, so a
-/// question costs only its postings (no per-question arrays the size of the index). Scores are summed in double, as
+/// Scratch space of one lexical search at a time, pooled (as many exist as searches ran at once): one score slot per
+/// passage and the list of passages touched, so a question costs only its postings (no per-question arrays the size of
+/// the index, and nothing to clear but what it touched). Scores are summed in double, as
 /// Lucene's boolean scorer sums its clauses. A synonym concept is first gathered in its own slots (max and sum of its
 /// alternatives) and then added as one disjunction-max score.
 /// </summary>
 internal sealed class ScoreAccumulator
 {
-    [ThreadStatic]
-    private static ScoreAccumulator? perThread;
+    private static readonly ConcurrentBag<ScoreAccumulator> Pool = [];
 
     private double[] scores;
     private int[] touched;
@@ -28,16 +30,20 @@ internal sealed class ScoreAccumulator
         alternativeTouched = new int[passages];
     }
 
-    /// <summary>This thread's accumulator, cleared, with room for <paramref name="passages"/> passages.</summary>
-    public static ScoreAccumulator Rent(int passages)
-    {
-        var accumulator = perThread;
-        if (accumulator is null || accumulator.scores.Length < passages)
-        {
-            perThread = accumulator = new ScoreAccumulator(passages);
-        }
+    /// <summary>
+    /// A cleared accumulator with room for <paramref name="passages"/> passages; give it back with <see cref="Return"/>
+    /// after <see cref="TakeTop"/> (one that is not given back is simply collected).
+    /// </summary>
+    public static ScoreAccumulator Rent(int passages) =>
+        Pool.TryTake(out var accumulator) && accumulator.scores.Length >= passages ? accumulator : new ScoreAccumulator(passages);
 
-        return accumulator;
+    /// <summary>Puts a cleared accumulator back in the pool.</summary>
+    public void Return()
+    {
+        if (touchedCount == 0 && alternativeCount == 0)
+        {
+            Pool.Add(this);
+        }
     }
 
     /// <summary>Adds a clause's score for each passage of its postings.</summary>
