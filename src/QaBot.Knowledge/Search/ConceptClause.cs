@@ -1,10 +1,9 @@
-using Lucene.Net.Search;
-
 namespace QaBot.Knowledge.Search;
 
 /// <summary>
 /// One concept of a question as the lexical search scores it. A plain term is one clause summed over the fields; a
-/// synonym group is a disjunction-max over its alternatives: single-word ones by term id, multi-word ones as Lucene
-/// phrase queries over the fields. Terms no passage has are left out (they match nothing).
+/// synonym group is a disjunction-max over its alternatives: single-word ones by term id, multi-word ones by their
+/// phrase postings (Lucene's scores of the phrase over the fields, computed when the index was built). Terms no passage
+/// has are left out (they match nothing).
 /// </summary>
-internal sealed record ConceptClause(int[] TermIds, Query[] Phrases, bool IsDisjunction);
+internal sealed record ConceptClause(int[] TermIds, (int[] Passages, float[] Scores)[] Phrases, bool IsDisjunction);

@@ -49,6 +49,7 @@ public sealed class LexicalIndex : IDisposable
     private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
     private readonly Dictionary<string, (string Term, double Weight)[]> intentSectionWeights;
+    private readonly Dictionary<string, (int[] Passages, float[] Scores)> phrasePostings;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
     {
@@ -82,6 +83,10 @@ public sealed class LexicalIndex : IDisposable
         }
 
         impacts = ImpactIndex.Build(reader, Fields(), SectionField, TextField, TitleField, TitleKeyField, docToPassage);
+        phrasePostings = synonyms.Phrases()
+            .Where(p => p.All(t => impacts.TermId(t) >= 0))
+            .DistinctBy(TitleKey, StringComparer.Ordinal)
+            .ToDictionary(TitleKey, PhrasePostings, StringComparer.Ordinal);
         intentSectionWeights = QuestionIntents.Specific.Append(QuestionIntents.General)
             .DistinctBy(i => i.Name)
             .ToDictionary(i => i.Name, SectionWeights, StringComparer.Ordinal);
@@ -380,13 +385,9 @@ public sealed class LexicalIndex : IDisposable
                 accumulator.AddAlternative(passages.Span, scores.Span);
             }
 
-            if (clause.Phrases.Length > 0)
+            foreach (var (passages, scores) in clause.Phrases)
             {
-                var collector = new AlternativeCollector(accumulator, docToPassage);
-                foreach (var phrase in clause.Phrases)
-                {
-                    searcher.Search(phrase, collector);
-                }
+                accumulator.AddAlternative(passages, scores);
             }
 
             accumulator.EndConcept(ConceptTieBreaker);
@@ -415,7 +416,7 @@ public sealed class LexicalIndex : IDisposable
         }
 
         var termIds = new List<int>();
-        var phrases = new List<Query>();
+        var phrases = new List<(int[], float[])>();
         foreach (var alternative in concept.Alternatives)
         {
             if (alternative.Length == 1)
@@ -434,22 +435,39 @@ public sealed class LexicalIndex : IDisposable
                 continue; // a phrase with a word no passage has matches nothing
             }
 
-            var phrase = new BooleanQuery(disableCoord: true);
-            foreach (var (field, boost) in Fields())
+            var key = TitleKey(alternative);
+            if (!phrasePostings.TryGetValue(key, out var postings))
             {
-                var fieldPhrase = new PhraseQuery { Slop = 1, Boost = boost };
-                foreach (var term in alternative)
-                {
-                    fieldPhrase.Add(new Term(field, term));
-                }
-
-                phrase.Add(fieldPhrase, Occur.SHOULD);
+                postings = PhrasePostings(alternative); // every synonym phrase is scored at build: not expected
             }
 
-            phrases.Add(phrase);
+            phrases.Add(postings);
         }
 
         return new ConceptClause([.. termIds], [.. phrases], IsDisjunction: true);
+    }
+
+    /// <summary>
+    /// Every passage matching a phrase (slop 1) in title, section or text, with the score Lucene gives the phrase
+    /// queries over the fields with their boosts.
+    /// </summary>
+    private (int[] Passages, float[] Scores) PhrasePostings(string[] terms)
+    {
+        var phrase = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in Fields())
+        {
+            var fieldPhrase = new PhraseQuery { Slop = 1, Boost = boost };
+            foreach (var term in terms)
+            {
+                fieldPhrase.Add(new Term(field, term));
+            }
+
+            phrase.Add(fieldPhrase, Occur.SHOULD);
+        }
+
+        var collector = new PhraseCollector(docToPassage);
+        searcher.Search(phrase, collector);
+        return ([.. collector.Passages], [.. collector.Scores]);
     }
 
     private (string Field, float Boost)[] Fields() =>
