@@ -3,6 +3,7 @@ using QaBot.Discord;
 using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Moderation;
 using QaBot.Teams;
 
 namespace QaBot.Host;
@@ -21,6 +22,7 @@ public static class QaBotHost
         builder.AddKnowledgeBase();
         builder.AddEmbeddings();
         builder.AddAnswering();
+        builder.AddModeration();
         builder.AddQaBotWeb();
         builder.AddTeams();
         builder.AddDiscord();

@@ -1,0 +1,37 @@
+using System.Globalization;
+using QaBot.Knowledge;
+
+namespace QaBot.Moderation;
+
+/// <summary>How moderator replies write times, counts and knowledge problems.</summary>
+internal static class ModeratorText
+{
+    /// <summary><c>2026-11-26 09:00 UTC (5 min ago)</c>.</summary>
+    public static string Time(DateTimeOffset at, DateTimeOffset now)
+    {
+        var absolute = at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var age = now - at;
+        var relative = age.TotalSeconds switch
+        {
+            < 60 => "just now",
+            < 3600 => Count((int)age.TotalMinutes, "min") + " ago",
+            < 48 * 3600 => Count((int)age.TotalHours, "hour") + " ago",
+            _ => Count((int)age.TotalDays, "day") + " ago",
+        };
+        return $"{absolute} ({relative})";
+    }
+
+    /// <summary><c>1 file</c>, <c>2 files</c>; units ending in "min" stay as they are.</summary>
+    public static string Count(int count, string unit) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", count, unit, count == 1 || unit == "min" ? "" : "s");
+
+    /// <summary><c>`file:line` error: message</c>, the problem's location set in code so that Markdown leaves it alone.</summary>
+    public static string Problem(KnowledgeDiagnostic diagnostic) =>
+        string.Format(CultureInfo.InvariantCulture, "`{0}:{1}` {2}: {3}",
+            Code(diagnostic.File), diagnostic.Line, diagnostic.IsError ? "error" : "warning", Plain(diagnostic.Message));
+
+    /// <summary>Text from files (names, messages) without the characters that would break Markdown or code spans.</summary>
+    public static string Plain(string text) => text.Replace('`', '\'').Replace("\r", " ", StringComparison.Ordinal).Replace('\n', ' ');
+
+    private static string Code(string text) => text.Replace('`', '\'');
+}
