@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Knowledge;
+
+namespace QaBot.Teams.Tests.Infrastructure;
+
+/// <summary>
+/// An authenticated Teams host for the moderators' commands: its own knowledge folder (one good file, one broken from the
+/// start), embeddings off, the sender of <see cref="TeamsActivities"/> as the one moderator, and a moderators' channel
+/// on the fake connector.
+/// </summary>
+public sealed class ModeratorHost : IAsyncLifetime
+{
+    /// <summary>The Entra object id of the sender of every <see cref="TeamsActivities"/> message.</summary>
+    public const string ModeratorId = "6f1b7c3e-2a0d-4c55-9a52-8f1f2f1c9c11";
+
+    public const string ModeratorsConversationId = "19:moderators@thread.tacv2";
+
+    public KnowledgeFolder Knowledge { get; } = new();
+
+    public TeamsHost Teams { get; private set; } = null!;
+
+    public IKnowledgeBase KnowledgeBase => Teams.Factory.Services.GetRequiredService<IKnowledgeBase>();
+
+    public async Task InitializeAsync()
+    {
+        Knowledge.Write("broken.md", KnowledgeFolder.NoTitle);
+        Teams = new TeamsHost(new Dictionary<string, string?>
+        {
+            ["QaBot:Knowledge:Paths:0"] = Knowledge.Path,
+            ["QaBot:Embeddings:Enabled"] = "false",
+            ["QaBot:Teams:ModeratorAadObjectIds:0"] = ModeratorId,
+            ["QaBot:Teams:ModeratorChannel:ServiceUrl"] = TeamsHost.ServiceUrlPlaceholder,
+            ["QaBot:Teams:ModeratorChannel:ConversationId"] = ModeratorsConversationId,
+        });
+        await Teams.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Teams.DisposeAsync();
+        Knowledge.Dispose();
+    }
+}
