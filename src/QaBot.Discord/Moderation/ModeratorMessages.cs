@@ -97,9 +97,14 @@ internal static class ModeratorMessages
         if (kept == 0)
         {
             var room = maxChars - 1 - More(lines.Count - 1).Length;
-            if (lines.Count == 1 || room < 10)
+            if (lines.Count == 1)
             {
                 return AnswerMessageBuilder.ShortenMarkdown(lines[0], maxChars);
+            }
+
+            if (room < 10)
+            {
+                return TextCleaner.Shorten(joined, maxChars); // no room to say how many are left out: the ellipsis says it
             }
 
             builder.Append(AnswerMessageBuilder.ShortenMarkdown(lines[0], room));
