@@ -93,6 +93,8 @@ public sealed class ModeratorCommandTests
 
         Assert.Empty(commands.Invocations);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path.StartsWith("webhooks/", StringComparison.Ordinal));
+        Assert.Equal(4, host.Logs.Count(l => l.Id.Id == 6602)); // each refusal logged, without who asked
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains(DiscordTestHost.UserId, StringComparison.Ordinal));
     }
 
     [Fact]
