@@ -20,6 +20,7 @@ public static class QaBotHost
         }
 
         builder.AddKnowledgeBase();
+        builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddModeration();

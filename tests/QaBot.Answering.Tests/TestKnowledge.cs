@@ -36,6 +36,14 @@ internal static class TestKnowledge
     {
         public KnowledgeSnapshot Current => snapshot;
 
+        public KnowledgeStatus Status => KnowledgeStatus.NotLoaded;
+
+        public event EventHandler<KnowledgeReloadedEventArgs>? Reloaded
+        {
+            add { }
+            remove { }
+        }
+
         public Task<KnowledgeSnapshot> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(snapshot);
     }
 }

@@ -5,7 +5,7 @@ using QaBot.Knowledge.Search;
 
 namespace QaBot.Host.Cli;
 
-/// <summary><c>qabot kb validate [PATH ...]</c> and <c>qabot kb stats</c>.</summary>
+/// <summary><c>qabot kb validate [PATH ...]</c>, <c>qabot kb stats</c>, <c>qabot kb status</c> and <c>qabot kb test</c>.</summary>
 internal static class KbCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ internal static class KbCommand
         var command = new Command("kb", "Knowledge tools for moderators.");
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Stats());
+        command.Subcommands.Add(Status());
         command.Subcommands.Add(Test());
         return command;
     }
@@ -83,6 +84,56 @@ internal static class KbCommand
 
             Console.WriteLine($"{set.Files.Count} files, {set.Passages.Count} passages, {set.ErrorCount} errors, {set.WarningCount} warnings");
             return set.ErrorCount > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var knowledge = CommonOptions.Knowledge();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Load the configured knowledge once and print what is served: files, passages, problems, embeddings; exit code 1 when any file has errors.") { knowledge, json };
+        command.SetAction(result =>
+        {
+            using var host = CliServices.Build(result.GetValue(knowledge));
+            var knowledgeBase = host.Services.GetRequiredService<IKnowledgeBase>();
+            _ = knowledgeBase.Current;
+            var status = knowledgeBase.Status;
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    files = status.Files.Select(f => new { file = f.File, kind = f.Kind, passages = f.Passages, errors = f.Errors, warnings = f.Warnings, serving_last_good_since = f.ServingLastGoodSince }),
+                    passages = status.Passages,
+                    synonym_rules = status.SynonymRules,
+                    errors = status.ErrorCount,
+                    warnings = status.WarningCount,
+                    problems = status.Problems.Select(p => p.ToString()),
+                    embeddings = status.Embeddings,
+                    loaded_at = status.LastReloadAt,
+                }));
+                return status.HasErrors ? 1 : 0;
+            }
+
+            Console.WriteLine($"files:      {status.Files.Count}");
+            foreach (var file in status.Files)
+            {
+                var contents = file.Kind == "synonyms" ? "" : $"{file.Passages} passages, ";
+                var lastGood = file.ServingLastGoodSince is { } since ? $", serving the last good version from {since:yyyy-MM-dd HH:mm:ss} UTC" : "";
+                Console.WriteLine($"  {file.File} ({file.Kind}): {contents}{file.Errors} errors, {file.Warnings} warnings{lastGood}");
+            }
+
+            Console.WriteLine($"passages:   {status.Passages}");
+            Console.WriteLine($"synonyms:   {status.SynonymRules} rules");
+            Console.WriteLine($"problems:   {status.ErrorCount} errors, {status.WarningCount} warnings");
+            foreach (var problem in status.Problems)
+            {
+                Console.WriteLine($"  {problem}");
+            }
+
+            Console.WriteLine($"embeddings: {status.Embeddings}");
+            Console.WriteLine($"loaded at:  {status.LastReloadAt:yyyy-MM-dd HH:mm:ss} UTC");
+            return status.HasErrors ? 1 : 0;
         });
         return command;
     }

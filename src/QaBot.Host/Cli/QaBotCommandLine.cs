@@ -25,7 +25,7 @@ internal static class QaBotCommandLine
         {
             return 130;
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException or Knowledge.KnowledgeReloadException)
         {
             await Console.Error.WriteLineAsync("qabot: " + ex.Message);
             return 1;

@@ -41,6 +41,7 @@ public sealed class LexicalIndex : IDisposable
     private readonly string[] passageTitleKeys;
     private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
+    private readonly SpellingCorrector? speller;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
     {
@@ -63,6 +64,9 @@ public sealed class LexicalIndex : IDisposable
             return found;
         }).ToArray();
         chatStems = QaBotAnalyzer.ChatStopWords.SelectMany(w => IndexAnalyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
+        speller = options.SpellingCorrection
+            ? SpellingCorrector.Build(passages, synonymRules.SelectMany(rule => rule.Inputs.Concat(rule.Outputs)))
+            : null;
         docToPassage = new int[reader.MaxDoc];
         foreach (var leaf in reader.Leaves)
         {
@@ -139,7 +143,8 @@ public sealed class LexicalIndex : IDisposable
     public QueryPlan Plan(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var terms = IndexAnalyzer.Terms(question);
+        var searchText = speller?.Correct(question) ?? question;
+        var terms = IndexAnalyzer.Terms(searchText);
         var concepts = synonyms.Concepts(terms);
         var frequencies = concepts.Select(DocumentFrequency).ToList();
         var weights = frequencies.Select(Idf).ToList();
@@ -158,9 +163,12 @@ public sealed class LexicalIndex : IDisposable
         var noise = concepts.Select(c => c.IsSingleTerm && chatStems.Contains(c.Alternatives[0][0])).ToList();
         if (noise.All(n => n))
         {
-            return new QueryPlan(question, concepts, weights, noise, null);
+            return new QueryPlan(question, concepts, weights, noise, null) { SearchText = searchText };
         }
 
+        // Concepts outside the words that say what is asked ("symptoms", "how many people are affected by") are the focus.
+        var focusTerms = searchText.Length > 4000 ? [] : IndexAnalyzer.Terms(QuestionIntents.Focus(searchText)).ToHashSet(StringComparer.Ordinal);
+        var focus = concepts.Select((c, i) => !noise[i] && c.Alternatives[0].Any(focusTerms.Contains)).ToList();
         var query = new BooleanQuery(disableCoord: true);
         foreach (var concept in concepts)
         {
@@ -168,7 +176,13 @@ public sealed class LexicalIndex : IDisposable
         }
 
         var titlesInQuestion = AddTitleMatches(query, terms);
-        return new QueryPlan(question, concepts, weights, noise, query) { TitlesInQuestion = titlesInQuestion, IntentSectionWeights = IntentWeights(question) };
+        return new QueryPlan(question, concepts, weights, noise, query)
+        {
+            SearchText = searchText,
+            IsFocus = focus,
+            TitlesInQuestion = titlesInQuestion,
+            IntentSectionWeights = IntentWeights(searchText),
+        };
     }
 
     private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)

@@ -16,7 +16,7 @@ public static partial class QuestionIntents
     /// <summary>Specific intents, tried in order; the general "what is it" intent applies only when none matched.</summary>
     public static IReadOnlyList<Intent> Specific { get; } =
     [
-        new("frequency", new Regex(@"\bhow (many|common|rare|often does)\b|\bprevalen|\bfrequen|\bincidence\b", Options, TimeSpan.FromMilliseconds(50)), "how common is it frequency"),
+        new("frequency", new Regex(@"\bhow (many|common|rare|often does)\b( people)?( (are|is|get|have))?( affected)?( by)?|\bprevalen|\bfrequen|\bincidence\b", Options, TimeSpan.FromMilliseconds(50)), "how common is it frequency"),
         new("symptoms", new Regex(@"\bsympto|\bsy?mpt|\bsigns?\b|\bwarning signs\b", Options, TimeSpan.FromMilliseconds(50)), "symptoms signs"),
         new("diagnosis", new Regex(@"\bdiagnos|\btest(s|ed|ing)?\b|\bexam(s|ination)?\b|\bscreen", Options, TimeSpan.FromMilliseconds(50)), "diagnosis exams tests"),
         new("treatment", new Regex(@"\btreat|\btrea?tm|\bcure[sd]?\b|\btherap|\bmedic(ine|ation)s?\b|\bdrugs?\b|\bmanag(e|ing|ement)\b", Options, TimeSpan.FromMilliseconds(50)), "treatment"),
@@ -24,7 +24,7 @@ public static partial class QuestionIntents
         new("outlook", new Regex(@"\boutlook\b|\bprognosis\b|\blife expectancy\b|\bsurviv|\bwill (i|he|she|they) (get better|recover)", Options, TimeSpan.FromMilliseconds(50)), "outlook"),
         new("risk", new Regex(@"\bat risk\b|\brisk factors?\b|\bwho (gets|is likely|can get)\b|\bsusceptib", Options, TimeSpan.FromMilliseconds(50)), "who is at risk"),
         new("inheritance", new Regex(@"\binherit|\bpassed (down|on)\b|\bruns? in (the |my )?famil|\bhereditary\b", Options, TimeSpan.FromMilliseconds(50)), "inheritance"),
-        new("genetic changes", new Regex(@"\bgenetic changes?\b|\bgenes?\b|\bmutation", Options, TimeSpan.FromMilliseconds(50)), "genetic changes"),
+        new("genetic changes", new Regex(@"\bgenetic changes?( related to)?\b|\bgenes?\b|\bmutation", Options, TimeSpan.FromMilliseconds(50)), "genetic changes"),
         new("causes", new Regex(@"\bcaus|\bwhy do(es)? (i|people|you)\b|\bwhat makes\b|\breasons? for\b", Options, TimeSpan.FromMilliseconds(50)), "causes"),
         new("stages", new Regex(@"\bstag(e|es|ing)\b", Options, TimeSpan.FromMilliseconds(50)), "stages"),
         new("complications", new Regex(@"\bcomplication", Options, TimeSpan.FromMilliseconds(50)), "complications"),
@@ -32,6 +32,28 @@ public static partial class QuestionIntents
     ];
 
     public static Intent General { get; } = new("overview", new Regex(@"^", Options, TimeSpan.FromMilliseconds(50)), "overview");
+
+    /// <summary>
+    /// The question with the words that say what it asks for ("how many people are affected by", "symptoms of",
+    /// "genetic changes related to") blanked out, leaving its topic ("the focus").
+    /// </summary>
+    public static string Focus(string question)
+    {
+        var focus = question;
+        foreach (var intent in Specific)
+        {
+            try
+            {
+                focus = intent.Pattern.Replace(focus, " ");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return question;
+            }
+        }
+
+        return focus;
+    }
 
     /// <summary>The intents a question expresses: the specific ones it matches, else <see cref="General"/>.</summary>
     public static List<Intent> Of(string question)
