@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,60 +17,77 @@ internal sealed partial class ModeratorCommands(
     TimeProvider time,
     ILogger<ModeratorCommands> logger) : IModeratorCommands
 {
-    /// <summary>The most problems a reply lists (the count says how many there are).</summary>
-    internal const int MaxProblems = 50;
-
     private string Reminder => answering.Value.Reminder;
 
     public Task<ModeratorReply> StatusAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var snapshot = knowledge.Current;
-        var set = snapshot.Knowledge;
+        var status = knowledge.Status; // never loads or waits: before the first load it says so
         var now = time.GetUtcNow();
-        var lines = new List<string>
+        var lines = new List<string>();
+        if (status.IsLoaded)
         {
-            $"**{set.Passages.Count}** passages from **{ModeratorText.Count(set.Files.Count, "file")}**; " +
-            $"{ModeratorText.Count(set.ErrorCount, "error")}, {ModeratorText.Count(set.WarningCount, "warning")}",
-            "Last reload: " + ModeratorText.Time(snapshot.LoadedAt, now),
-            "Embeddings: " + ModeratorText.Plain(snapshot.Embeddings),
-        };
-        var fields = new List<ModeratorField>();
-        if (set.Diagnostics.Count > 0)
+            lines.Add(ModeratorText.Summary(status));
+            lines.Add("Last reload: " + ModeratorText.Time(status.LastReloadAt!.Value, now));
+        }
+        else
         {
-            fields.Add(new ModeratorField("Problems", Problems(set.Diagnostics)));
+            lines.Add("The knowledge is not loaded yet.");
         }
 
-        fields.Add(new ModeratorField("Files", set.Files.Select(FileLine).ToList()));
+        if (status.LastFailure is { } failure)
+        {
+            lines.Add($"The last reload, {ModeratorText.Time(status.LastAttemptAt ?? now, now)}, could not finish: {ModeratorText.Plain(failure)}");
+            if (status.IsLoaded)
+            {
+                lines.Add("The knowledge of the last reload is still served.");
+            }
+        }
+
+        lines.Add("Embeddings: " + ModeratorText.Plain(status.Embeddings));
+        var fields = new List<ModeratorField>();
+        if (status.Problems.Count > 0)
+        {
+            fields.Add(new ModeratorField("Problems", ModeratorText.Problems(status.Problems)));
+        }
+
+        if (status.Files.Count > 0)
+        {
+            fields.Add(new ModeratorField("Files", status.Files.Select(f => FileLine(f, now)).ToList()));
+        }
+
         return Task.FromResult(new ModeratorReply
         {
             Title = "Knowledge status",
             Lines = lines,
             Fields = fields,
-            IsError = set.ErrorCount > 0,
+            IsError = status.HasErrors || status.LastFailure is not null,
             Reminder = Reminder,
         });
     }
 
     public async Task<ModeratorReply> ReloadAsync(CancellationToken cancellationToken)
     {
-        var before = knowledge.Current;
+        var before = knowledge.Status;
         var started = time.GetTimestamp();
-        KnowledgeSnapshot after;
         try
         {
-            after = await knowledge.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            await knowledge.ReloadAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogReloadFailed(logger, ex.GetType().Name);
+            var failed = knowledge.Status;
+            var now = time.GetUtcNow();
             return new ModeratorReply
             {
                 Title = "Reload failed",
                 Lines =
                 [
-                    "The knowledge files could not be read again: " + ModeratorText.Plain(ex.Message),
-                    "The knowledge loaded " + ModeratorText.Time(knowledge.Current.LoadedAt, time.GetUtcNow()) + " is still served.",
+                    "The knowledge files could not be read again: " + ModeratorText.Plain(failed.LastFailure ?? ex.GetType().Name + ": " + ex.Message),
+                    failed.LastReloadAt is { } served
+                        ? "The knowledge loaded " + ModeratorText.Time(served, now) + " is still served."
+                        : "No knowledge is loaded yet.",
                 ],
                 IsError = true,
                 Reminder = Reminder,
@@ -79,20 +95,21 @@ internal sealed partial class ModeratorCommands(
         }
 
         var elapsed = time.GetElapsedTime(started);
-        LogReloaded(logger, after.Knowledge.Passages.Count, after.Knowledge.ErrorCount, (long)elapsed.TotalMilliseconds);
-        var previous = before.Knowledge.Diagnostics.ToHashSet();
-        var current = after.Knowledge.Diagnostics;
-        var added = current.Where(d => !previous.Contains(d)).ToList();
-        var fixedOnes = previous.Where(d => !current.Contains(d)).ToList();
+        var after = knowledge.Status;
+        LogReloaded(logger, after.Passages, after.ErrorCount, (long)elapsed.TotalMilliseconds);
+        var previous = before.Problems.ToHashSet();
+        var current = after.Problems.ToHashSet();
+        var added = after.Problems.Where(d => !previous.Contains(d)).ToList();
+        var fixedOnes = before.Problems.Where(d => !current.Contains(d)).ToList();
         var fields = new List<ModeratorField>();
         if (added.Count > 0)
         {
-            fields.Add(new ModeratorField("New problems", Problems(added)));
+            fields.Add(new ModeratorField("New problems", ModeratorText.Problems(added)));
         }
 
         if (fixedOnes.Count > 0)
         {
-            fields.Add(new ModeratorField("Fixed", Problems(fixedOnes)));
+            fields.Add(new ModeratorField("Fixed", ModeratorText.Problems(fixedOnes)));
         }
 
         return new ModeratorReply
@@ -101,10 +118,10 @@ internal sealed partial class ModeratorCommands(
             Lines =
             [
                 string.Format(CultureInfo.InvariantCulture, "**{0}** passages from **{1}** (before: {2}), in {3:F1} s",
-                    after.Knowledge.Passages.Count, ModeratorText.Count(after.Knowledge.Files.Count, "file"), before.Knowledge.Passages.Count, elapsed.TotalSeconds),
-                current.Count == 0
+                    after.Passages, ModeratorText.Count(after.Files.Count, "file"), before.Passages, elapsed.TotalSeconds),
+                after.Problems.Count == 0
                     ? "No problems."
-                    : $"{ModeratorText.Count(after.Knowledge.ErrorCount, "error")}, {ModeratorText.Count(after.Knowledge.WarningCount, "warning")} (`kb status` lists them)",
+                    : $"{ModeratorText.Count(after.ErrorCount, "error")}, {ModeratorText.Count(after.WarningCount, "warning")} (`kb status` lists them)",
             ],
             Fields = fields,
             IsError = added.Any(d => d.IsError),
@@ -157,24 +174,22 @@ internal sealed partial class ModeratorCommands(
         Reminder = Reminder,
     };
 
-    private static List<string> Problems(IReadOnlyList<KnowledgeDiagnostic> problems)
+    private static string FileLine(KnowledgeFileSummary file, DateTimeOffset now)
     {
-        var ordered = problems.OrderByDescending(p => p.IsError).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
-        var lines = ordered.Take(MaxProblems).Select(ModeratorText.Problem).ToList();
-        if (ordered.Count > MaxProblems)
+        var line = string.Format(CultureInfo.InvariantCulture, "`{0}` ({1})", ModeratorText.Plain(file.File), file.Kind);
+        if (file.Kind != "synonyms")
         {
-            lines.Add(string.Format(CultureInfo.InvariantCulture, "… and {0} more (`qabot kb validate` lists every one)", ordered.Count - MaxProblems));
+            line += ": " + ModeratorText.Count(file.Passages, "passage");
         }
 
-        return lines;
-    }
-
-    private static string FileLine(KnowledgeFileSummary file)
-    {
-        var line = string.Format(CultureInfo.InvariantCulture, "`{0}` ({1}): {2}", ModeratorText.Plain(file.File), file.Kind, ModeratorText.Count(file.Passages, "passage"));
         if (file.Errors > 0)
         {
             line += ", " + ModeratorText.Count(file.Errors, "error");
+        }
+
+        if (file.ServingLastGoodSince is { } since)
+        {
+            line += ", serving the last good version from " + ModeratorText.Time(since, now);
         }
 
         return line;

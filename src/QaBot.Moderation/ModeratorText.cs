@@ -30,6 +30,26 @@ internal static class ModeratorText
         string.Format(CultureInfo.InvariantCulture, "`{0}:{1}` {2}: {3}",
             Code(diagnostic.File), diagnostic.Line, diagnostic.IsError ? "error" : "warning", Plain(diagnostic.Message));
 
+    /// <summary>The most problems a reply lists (a last line says how many more there are).</summary>
+    public const int MaxProblems = 50;
+
+    /// <summary><c>**28** passages from **9 files**; 1 error, 0 warnings</c>.</summary>
+    public static string Summary(KnowledgeStatus status) =>
+        $"**{status.Passages}** passages from **{Count(status.Files.Count, "file")}**; {Count(status.ErrorCount, "error")}, {Count(status.WarningCount, "warning")}";
+
+    /// <summary>One line per problem, errors first, then by file and line; at most <see cref="MaxProblems"/>.</summary>
+    public static List<string> Problems(IReadOnlyList<KnowledgeDiagnostic> problems)
+    {
+        var ordered = problems.OrderByDescending(p => p.IsError).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
+        var lines = ordered.Take(MaxProblems).Select(Problem).ToList();
+        if (ordered.Count > MaxProblems)
+        {
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "… and {0} more (`qabot kb validate` lists every one)", ordered.Count - MaxProblems));
+        }
+
+        return lines;
+    }
+
     /// <summary>Text from files (names, messages) without the characters that would break Markdown or code spans.</summary>
     public static string Plain(string text) => text.Replace('`', '\'').Replace("\r", " ", StringComparison.Ordinal).Replace('\n', ' ');
 

@@ -123,6 +123,7 @@ public sealed class ModeratorCommandTests
         using var knowledge = new KnowledgeFolder();
         knowledge.Write("broken.md", KnowledgeFolder.NoTitle);
         await using var host = await StartWithKnowledgeAsync(knowledge);
+        _ = host.App.Services.GetRequiredService<IKnowledgeBase>().Current; // the host's warm-up does this
         var gateway = await host.ConnectAsync();
 
         await gateway.SendDispatchAsync("INTERACTION_CREATE", 2, DiscordTestHost.KbCommand("status", id: "361", token: "tok-361", roles: [ModeratorRoleId]));

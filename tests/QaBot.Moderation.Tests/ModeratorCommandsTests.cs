@@ -48,6 +48,7 @@ public sealed class ModeratorCommandsTests : IDisposable
     [Fact]
     public async Task StatusAsync_NoProblems_IsNotAnErrorAndHasNoProblemsBlock()
     {
+        _ = knowledge.Current;
         var reply = await Commands(knowledge).StatusAsync(CancellationToken.None);
 
         Assert.False(reply.IsError);
@@ -62,6 +63,7 @@ public sealed class ModeratorCommandsTests : IDisposable
             folder.Write($"broken-{i:D2}.md", KnowledgeFolder.NoTitle);
         }
 
+        _ = knowledge.Current;
         var reply = await Commands(knowledge).StatusAsync(CancellationToken.None);
 
         var problems = reply.Fields.Single(f => f.Name == "Problems").Lines;
@@ -90,18 +92,42 @@ public sealed class ModeratorCommandsTests : IDisposable
     [Fact]
     public async Task ReloadAsync_ReloadCannotFinish_RepliesWithTheReasonAndThatTheOldKnowledgeIsServed()
     {
-        var served = knowledge.Current;
+        _ = knowledge.Current;
         var failing = new Mock<IKnowledgeBase>();
-        failing.Setup(k => k.Current).Returns(served);
-        failing.Setup(k => k.ReloadAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("the disk went away"));
+        failing.Setup(k => k.Status).Returns(knowledge.Status with { LastFailure = "IOException: the disk went away" });
+        failing.Setup(k => k.ReloadAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new KnowledgeReloadException("could not reload"));
 
         var reply = await Commands(failing.Object).ReloadAsync(CancellationToken.None);
 
         Assert.Equal("Reload failed", reply.Title);
         Assert.True(reply.IsError);
-        Assert.Contains("the disk went away", reply.Lines[0], StringComparison.Ordinal);
+        Assert.Equal("The knowledge files could not be read again: IOException: the disk went away", reply.Lines[0]);
         Assert.Equal("The knowledge loaded 2026-11-26 09:00 UTC (just now) is still served.", reply.Lines[1]);
         Assert.Equal(Reminder, reply.Reminder);
+    }
+
+    [Fact]
+    public async Task StatusAsync_BeforeTheFirstLoad_SaysSoWithoutLoading()
+    {
+        var reply = await Commands(knowledge).StatusAsync(CancellationToken.None);
+
+        Assert.Equal("The knowledge is not loaded yet.", reply.Lines[0]);
+        Assert.False(knowledge.Status.IsLoaded);
+    }
+
+    [Fact]
+    public async Task StatusAsync_AFileBrokeAfterItWasGood_SaysItsLastGoodVersionIsServed()
+    {
+        _ = knowledge.Current;
+        time.Advance(TimeSpan.FromHours(1));
+        folder.Write("lupus.md", KnowledgeFolder.NoTitle);
+        await knowledge.ReloadAsync(CancellationToken.None);
+
+        var reply = await Commands(knowledge).StatusAsync(CancellationToken.None);
+
+        Assert.StartsWith("**1** passages", reply.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("`lupus.md` (markdown): 1 passage, 1 error, serving the last good version from 2026-11-26 09:00 UTC (1 hour ago)", reply.Fields.Single(f => f.Name == "Files").Lines);
+        Assert.Contains("`lupus.md:2` error: " + KnowledgeFolder.NoTitleProblem, reply.Fields.Single(f => f.Name == "Problems").Lines);
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
     {
         Host.Mark();
 
-        var (_, reply) = await Host.AskAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, text));
+        var (_, reply) = await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, text));
 
         var card = reply.Card!;
         Assert.Equal(heading, (string?)card["body"]![0]!["text"]);
@@ -49,7 +49,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         var activity = TeamsActivities.Personal(Host.ServiceUrl, AppId, text);
         activity.From = new ChannelAccount("29:someone-else", "Someone Else", aadObjectId: "0d9c2f0e-8f1a-4c1e-b1f4-0f3f7b2a9e10");
 
-        var (_, reply) = await Host.AskAsync(activity);
+        var (_, reply) = await ReplyAsync(activity);
 
         var card = reply.Card!;
         Assert.Equal("Only for moderators", (string?)card["body"]![0]!["text"]);
@@ -67,7 +67,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         var activity = TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb status");
         activity.From = new ChannelAccount("29:no-object-id", "Guest");
 
-        var (_, reply) = await Host.AskAsync(activity);
+        var (_, reply) = await ReplyAsync(activity);
 
         Assert.Equal("Only for moderators", (string?)reply.Card!["body"]![0]!["text"]);
         Assert.Empty(Host.Answers.Invocations);
@@ -79,7 +79,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         Host.Mark();
         var activity = TeamsActivities.Channel(Host.ServiceUrl, AppId, "kb status", mention: true);
 
-        var (_, reply) = await Host.AskAsync(activity);
+        var (_, reply) = await ReplyAsync(activity);
 
         Assert.Equal(activity.Conversation.Id, reply.ConversationId);
         var texts = Texts(reply.Card!).ToList();
@@ -98,7 +98,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         var file = "broken-" + Guid.NewGuid().ToString("N")[..8] + ".md";
         fixture.Knowledge.Write(file, KnowledgeFolder.NoTitle);
 
-        var (_, reply) = await Host.AskAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb reload"));
+        var (_, reply) = await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb reload"));
 
         Assert.NotSame(before, fixture.KnowledgeBase.Current);
         var texts = Texts(reply.Card!).ToList();
@@ -114,7 +114,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
     {
         Host.Mark();
 
-        var (_, reply) = await Host.AskAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, text));
+        var (_, reply) = await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, text));
 
         var card = reply.Card!;
         Assert.Equal(heading, (string?)card["body"]![0]!["text"]);
@@ -129,9 +129,38 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
     {
         Host.Mark();
 
-        await Host.AskAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kbstatus of lupus?"));
+        await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kbstatus of lupus?"));
 
         Host.Answers.Verify(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "kbstatus of lupus?"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Reload_WithANewProblem_IsPostedProactivelyToTheModeratorsConversation()
+    {
+        Host.Mark();
+        var file = "broken-" + Guid.NewGuid().ToString("N")[..8] + ".md";
+        fixture.Knowledge.Write(file, KnowledgeFolder.NoTitle);
+
+        await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb reload"));
+        var post = await fixture.PostToModeratorsAsync(r => r.Card is { } card && Texts(card).Any(t => t.Contains(file, StringComparison.Ordinal)));
+
+        Assert.Equal("POST", post.Method);
+        Assert.Equal("Bearer " + OfflineCredentialsFactory.OutgoingToken, post.Authorization);
+        var card = post.Card!;
+        Assert.Equal("1 new knowledge problem", (string?)card["body"]![0]!["text"]);
+        Assert.Contains($"`{file}:2` error: " + KnowledgeFolder.NoTitleProblem, Texts(card));
+        Assert.Equal(Reminder, Footer(card));
+    }
+
+    /// <summary>Sends an activity and returns the one message sent back to its conversation (posts to the moderators'
+    /// conversation may arrive meanwhile).</summary>
+    private async Task<(IReadOnlyList<RecordedRequest> Sent, RecordedRequest Reply)> ReplyAsync(Activity activity)
+    {
+        var mark = Host.Connector.Requests.Count;
+        using var response = await Host.SendAsync(activity);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var sent = Host.Connector.Since(mark).Where(r => r.ConversationId == activity.Conversation.Id).ToList();
+        return (sent, Assert.Single(sent, r => r.Type == ActivityTypes.Message));
     }
 
     private static IEnumerable<string> Texts(JObject card) => card.SelectTokens("$..text").Select(t => (string?)t ?? "");

@@ -6,7 +6,7 @@ namespace QaBot.Teams.Tests.Infrastructure;
 /// <summary>
 /// An authenticated Teams host for the moderators' commands: its own knowledge folder (one good file, one broken from the
 /// start), embeddings off, the sender of <see cref="TeamsActivities"/> as the one moderator, and a moderators' channel
-/// on the fake connector.
+/// on the fake connector, posted to without delay.
 /// </summary>
 public sealed class ModeratorHost : IAsyncLifetime
 {
@@ -28,11 +28,35 @@ public sealed class ModeratorHost : IAsyncLifetime
         {
             ["QaBot:Knowledge:Paths:0"] = Knowledge.Path,
             ["QaBot:Embeddings:Enabled"] = "false",
+            ["QaBot:Knowledge:Watch"] = "false", // reloads happen when a test asks for them
             ["QaBot:Teams:ModeratorAadObjectIds:0"] = ModeratorId,
             ["QaBot:Teams:ModeratorChannel:ServiceUrl"] = TeamsHost.ServiceUrlPlaceholder,
             ["QaBot:Teams:ModeratorChannel:ConversationId"] = ModeratorsConversationId,
+            ["QaBot:Moderation:NotifyDelay"] = "00:00:00",
+            ["QaBot:Moderation:NotifyInterval"] = "00:00:00",
         });
         await Teams.InitializeAsync();
+
+        // The first load finds broken.md and tells the moderators' channel: wait for it, so that tests start quiet.
+        _ = KnowledgeBase.Current;
+        await PostToModeratorsAsync(_ => true);
+    }
+
+    /// <summary>The first post to the moderators' conversation that <paramref name="matches"/> (waits up to 10 s).</summary>
+    public async Task<RecordedRequest> PostToModeratorsAsync(Func<RecordedRequest, bool> matches)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var post = Teams.Connector.Requests.FirstOrDefault(r => r.ConversationId == ModeratorsConversationId && matches(r));
+            if (post is not null)
+            {
+                return post;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Nothing was posted to the moderators' conversation.");
+            await Task.Delay(20);
+        }
     }
 
     public async Task DisposeAsync()
