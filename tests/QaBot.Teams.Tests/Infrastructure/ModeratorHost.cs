@@ -10,6 +10,20 @@ namespace QaBot.Teams.Tests.Infrastructure;
 /// </summary>
 public sealed class ModeratorHost : IAsyncLifetime
 {
+    private readonly bool watch;
+
+    public ModeratorHost()
+        : this(watch: false)
+    {
+    }
+
+    /// <param name="watch">True to run the knowledge file watcher (reloading 100 ms after a change); by default reloads
+    /// happen only when a test asks for them.</param>
+    internal ModeratorHost(bool watch)
+    {
+        this.watch = watch;
+    }
+
     /// <summary>The Entra object id of the sender of every <see cref="TeamsActivities"/> message.</summary>
     public const string ModeratorId = "6f1b7c3e-2a0d-4c55-9a52-8f1f2f1c9c11";
 
@@ -28,7 +42,8 @@ public sealed class ModeratorHost : IAsyncLifetime
         {
             ["QaBot:Knowledge:Paths:0"] = Knowledge.Path,
             ["QaBot:Embeddings:Enabled"] = "false",
-            ["QaBot:Knowledge:Watch"] = "false", // reloads happen when a test asks for them
+            ["QaBot:Knowledge:Watch"] = watch ? "true" : "false",
+            ["QaBot:Knowledge:ReloadDebounce"] = "00:00:00.100",
             ["QaBot:Teams:ModeratorAadObjectIds:0"] = ModeratorId,
             ["QaBot:Teams:ModeratorChannel:ServiceUrl"] = TeamsHost.ServiceUrlPlaceholder,
             ["QaBot:Teams:ModeratorChannel:ConversationId"] = ModeratorsConversationId,
