@@ -1,3 +1,4 @@
+using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Discord;
 using QaBot.Embeddings;
@@ -23,6 +24,7 @@ public static class QaBotHost
         builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
+        builder.AddAnalytics();
         builder.AddModeration();
         builder.AddQaBotWeb();
         builder.AddTeams();

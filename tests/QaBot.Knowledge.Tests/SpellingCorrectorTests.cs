@@ -76,6 +76,15 @@ public sealed class SpellingCorrectorTests
     }
 
     [Fact]
+    public void Plan_InflectionOfAKnownWord_IsNotCorrected()
+    {
+        using var index = LexicalIndex.Build([new Passage { Id = "b", Title = "Brugada syndrome", Text = "Brugada syndrome affects the heart." }]);
+
+        // "affected" is not a word of the knowledge, but its stem is: it is not a typo of "affects".
+        Assert.Equal("who is affected by brugada", index.Plan("who is affected by brugada").SearchText);
+    }
+
+    [Fact]
     public void Plan_CorrectionOff_SearchesTheWordsAsTyped()
     {
         using var index = LexicalIndex.Build(Passages, options: new LexicalIndexOptions { SpellingCorrection = false });

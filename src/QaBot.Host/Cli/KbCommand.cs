@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
+using QaBot.Analytics.Reports;
 using QaBot.Knowledge;
 using QaBot.Knowledge.Search;
 
 namespace QaBot.Host.Cli;
 
-/// <summary><c>qabot kb validate [PATH ...]</c>, <c>qabot kb stats</c>, <c>qabot kb status</c> and <c>qabot kb test</c>.</summary>
+/// <summary>
+/// <c>qabot kb validate [PATH ...]</c>, <c>qabot kb stats</c>, <c>qabot kb status</c>, <c>qabot kb test</c>, and the moderators' analytics reports
+/// <c>qabot kb gaps [--days 7] [--limit 20]</c> and <c>qabot kb feedback [--days 7]</c>.
+/// </summary>
 internal static class KbCommand
 {
     public static Command Create()
@@ -15,6 +20,46 @@ internal static class KbCommand
         command.Subcommands.Add(Stats());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Test());
+        command.Subcommands.Add(Gaps());
+        command.Subcommands.Add(Feedback());
+        return command;
+    }
+
+    private static Command Gaps()
+    {
+        var days = AnalyticsCliOptions.Days();
+        var limit = AnalyticsCliOptions.Bounded("--limit", $"How many groups to show (1 to {IAnalyticsReports.MaxLimit}).", 20, 1, IAnalyticsReports.MaxLimit);
+        var json = CommonOptions.Json();
+        var database = AnalyticsCliOptions.Database();
+        var command = new Command("gaps", "What members asked that the knowledge did not answer, or marked not helpful, grouped by similar wording.")
+        {
+            days, limit, json, database,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.BuildAnalytics(result.GetValue(database));
+            var reports = host.Services.GetRequiredService<IAnalyticsReports>();
+            var report = await reports.GetGapsAsync(TimeSpan.FromDays(result.GetValue(days)), result.GetValue(limit), cancellationToken);
+            Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Gaps(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Feedback()
+    {
+        var days = AnalyticsCliOptions.Days();
+        var json = CommonOptions.Json();
+        var database = AnalyticsCliOptions.Database();
+        var command = new Command("feedback", "Helpful / not helpful counts by platform and the passages most often marked not helpful.") { days, json, database };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.BuildAnalytics(result.GetValue(database));
+            var reports = host.Services.GetRequiredService<IAnalyticsReports>();
+            var report = await reports.GetFeedbackAsync(TimeSpan.FromDays(result.GetValue(days)), cancellationToken);
+            Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Feedback(report));
+            return 0;
+        });
         return command;
     }
 

@@ -143,7 +143,7 @@ public sealed class LexicalIndex : IDisposable
     public QueryPlan Plan(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var searchText = speller?.Correct(question) ?? question;
+        var searchText = speller?.Correct(question, IsIndexedWord) ?? question;
         var terms = IndexAnalyzer.Terms(searchText);
         var concepts = synonyms.Concepts(terms);
         var frequencies = concepts.Select(DocumentFrequency).ToList();
@@ -183,6 +183,14 @@ public sealed class LexicalIndex : IDisposable
             TitlesInQuestion = titlesInQuestion,
             IntentSectionWeights = IntentWeights(searchText),
         };
+    }
+
+    /// <summary>True when the word's analysed form (its stem) is in the index, whatever form the knowledge used.</summary>
+    private bool IsIndexedWord(string word)
+    {
+        var terms = IndexAnalyzer.Terms(word);
+        return terms.Count == 1
+            && (reader.DocFreq(new Term(TextField, terms[0])) > 0 || reader.DocFreq(new Term(TitleField, terms[0])) > 0 || reader.DocFreq(new Term(SectionField, terms[0])) > 0);
     }
 
     private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)

@@ -83,7 +83,12 @@ public sealed class SpellingCorrector
     }
 
     /// <summary>The question with its misspelt words corrected; the same string instance when nothing changed.</summary>
-    public string Correct(string text)
+    /// <param name="text">The question.</param>
+    /// <param name="isKnown">
+    /// Optional: true for a word the search already knows in another form (an inflection such as "affected" when the
+    /// knowledge says "affects"), which is then left alone.
+    /// </param>
+    public string Correct(string text, Func<string, bool>? isKnown = null)
     {
         if (text.Length > 4000)
         {
@@ -100,7 +105,7 @@ public sealed class SpellingCorrector
             }
 
             var replacement = BestCandidate(folded);
-            if (replacement is null)
+            if (replacement is null || (isKnown is not null && isKnown(folded)))
             {
                 continue;
             }

@@ -77,6 +77,12 @@ public sealed class TeamsHost : IAsyncLifetime
             ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
             ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
             ["OAuthUrl"] = "https://api.botframework.com",
+
+            // Generous limits: a busy test machine must not turn a slow loopback call into a failed test. The timeout
+            // tests set short ones.
+            ["QaBot:Teams:RequestTimeout"] = "00:01:00",
+            ["QaBot:Teams:AuthenticationTimeout"] = "00:00:30",
+            ["QaBot:Teams:OutgoingTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in extraSettings)
         {
