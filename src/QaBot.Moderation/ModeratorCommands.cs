@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Analytics;
+using QaBot.Analytics.Reports;
 using QaBot.Answering;
 using QaBot.Knowledge;
 
@@ -15,8 +17,15 @@ internal sealed partial class ModeratorCommands(
     IKnowledgeBase knowledge,
     IOptions<AnsweringOptions> answering,
     TimeProvider time,
-    ILogger<ModeratorCommands> logger) : IModeratorCommands
+    ILogger<ModeratorCommands> logger,
+    IAnalyticsReports? reports = null) : IModeratorCommands
 {
+    /// <summary>The most groups <c>kb gaps</c> shows in a chat (<c>qabot kb gaps --limit</c> shows more).</summary>
+    internal const int GapGroups = 10;
+
+    /// <summary>The longest an example question is shown.</summary>
+    private const int MaxExampleChars = 200;
+
     private string Reminder => answering.Value.Reminder;
 
     public Task<ModeratorReply> StatusAsync(CancellationToken cancellationToken)
@@ -129,11 +138,95 @@ internal sealed partial class ModeratorCommands(
         };
     }
 
-    public Task<ModeratorReply> GapsAsync(int? days, CancellationToken cancellationToken) =>
-        Task.FromResult(CheckDays(days) ?? AnalyticsUnavailable());
+    public async Task<ModeratorReply> GapsAsync(int? days, CancellationToken cancellationToken)
+    {
+        if (ModeratorCommand.EffectiveDays(days) is not { } window)
+        {
+            return DaysOutOfRange(days);
+        }
 
-    public Task<ModeratorReply> FeedbackAsync(int? days, CancellationToken cancellationToken) =>
-        Task.FromResult(CheckDays(days) ?? AnalyticsUnavailable());
+        GapReport report;
+        try
+        {
+            report = await Reports().GetGapsAsync(TimeSpan.FromDays(window), GapGroups, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return AnalyticsFailed(ex);
+        }
+
+        var now = time.GetUtcNow();
+        var lines = new List<string>
+        {
+            string.Format(CultureInfo.InvariantCulture, "{0} without an answer and {1} from {2:yyyy-MM-dd} to {3:yyyy-MM-dd}.",
+                ModeratorText.Count(report.NoAnswerTotal, "question"), ModeratorText.Count(report.NotHelpfulTotal, "\"Not helpful\" click"), report.From, report.To),
+        };
+        if (report.Groups.Count == 0)
+        {
+            lines.Add(report.NoAnswerTotal + report.NotHelpfulTotal == 0
+                ? "Nothing to report: every question got an answer and nobody clicked \"Not helpful\"."
+                : "None of them came with a question to show (Discord's buttons do not keep it): `kb feedback` lists the passages concerned.");
+        }
+
+        var fields = report.Groups.Select((group, i) => new ModeratorField(
+            string.Format(CultureInfo.InvariantCulture, "{0}. \u201C{1}\u201D", i + 1, TextCleaner.Shorten(ModeratorText.Plain(group.Example), MaxExampleChars)),
+            [GapLine(group, now)])).ToList();
+        return new ModeratorReply
+        {
+            Title = $"Unanswered questions, last {ModeratorText.Count(Covered(report.From, report.To, window, lines), "day")}",
+            Lines = lines,
+            Fields = fields,
+            Reminder = Reminder,
+        };
+    }
+
+    public async Task<ModeratorReply> FeedbackAsync(int? days, CancellationToken cancellationToken)
+    {
+        if (ModeratorCommand.EffectiveDays(days) is not { } window)
+        {
+            return DaysOutOfRange(days);
+        }
+
+        FeedbackReport report;
+        try
+        {
+            report = await Reports().GetFeedbackAsync(TimeSpan.FromDays(window), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return AnalyticsFailed(ex);
+        }
+
+        var lines = new List<string>
+        {
+            string.Format(CultureInfo.InvariantCulture, "**{0}** helpful, **{1}** not helpful, from {2:yyyy-MM-dd} to {3:yyyy-MM-dd}.",
+                report.Helpful, report.NotHelpful, report.From, report.To),
+        };
+        var fields = new List<ModeratorField>();
+        if (report.Platforms.Count > 0)
+        {
+            fields.Add(new ModeratorField("By platform", report.Platforms.Select(PlatformLine).ToList()));
+        }
+
+        if (report.NotHelpfulPassages.Count > 0)
+        {
+            fields.Add(new ModeratorField("Marked not helpful most", report.NotHelpfulPassages
+                .Select(p => string.Format(CultureInfo.InvariantCulture, "`{0}`: {1} not helpful, {2} helpful", ModeratorText.Plain(p.PassageId), p.NotHelpful, p.Helpful))
+                .ToList()));
+        }
+        else
+        {
+            lines.Add("No passage was marked not helpful.");
+        }
+
+        return new ModeratorReply
+        {
+            Title = $"Feedback, last {ModeratorText.Count(Covered(report.From, report.To, window, lines), "day")}",
+            Lines = lines,
+            Fields = fields,
+            Reminder = Reminder,
+        };
+    }
 
     public ModeratorReply Help(string? problem)
     {
@@ -154,25 +247,53 @@ internal sealed partial class ModeratorCommands(
         return new ModeratorReply { Title = "Moderator commands", Lines = lines, IsError = problem is not null, Reminder = Reminder };
     }
 
-    /// <summary>An error reply when <paramref name="days"/> is out of range; null when it is fine.</summary>
-    private ModeratorReply? CheckDays(int? days) =>
-        ModeratorCommand.EffectiveDays(days) is null
-            ? new ModeratorReply
-            {
-                Title = "Please choose another number of days",
-                Lines = [string.Format(CultureInfo.InvariantCulture, "Days go from {0} to {1} (you asked for {2}).", ModeratorCommand.MinDays, ModeratorCommand.MaxDays, days)],
-                IsError = true,
-                Reminder = Reminder,
-            }
-            : null;
-
-    private ModeratorReply AnalyticsUnavailable() => new()
+    private ModeratorReply DaysOutOfRange(int? days) => new()
     {
-        Title = "Analytics are not available",
-        Lines = ["This QaBot keeps no analytics, so there are no unanswered questions or feedback to report."],
+        Title = "Please choose another number of days",
+        Lines = [string.Format(CultureInfo.InvariantCulture, "Days go from {0} to {1} (you asked for {2}).", ModeratorCommand.MinDays, ModeratorCommand.MaxDays, days)],
         IsError = true,
         Reminder = Reminder,
     };
+
+    /// <summary>The reports, or <see cref="AnalyticsUnavailableException"/> when this host has none.</summary>
+    private IAnalyticsReports Reports() =>
+        reports ?? throw new AnalyticsUnavailableException("This QaBot keeps no analytics, so there are no unanswered questions or feedback to report.");
+
+    /// <summary>Analytics off or unreadable: their own message (meant for moderators); anything else by its type only.</summary>
+    private ModeratorReply AnalyticsFailed(Exception exception)
+    {
+        LogAnalyticsFailed(logger, exception.GetType().Name);
+        return new ModeratorReply
+        {
+            Title = "Analytics are not available",
+            Lines = [exception is AnalyticsUnavailableException ? ModeratorText.Plain(exception.Message) : $"The analytics could not be read ({exception.GetType().Name}). The details are in QaBot's log."],
+            IsError = true,
+            Reminder = Reminder,
+        };
+    }
+
+    /// <summary>The days a report covers: those asked for, or fewer when the analytics keep less (then a line says so).</summary>
+    private static int Covered(DateTimeOffset from, DateTimeOffset to, int asked, List<string> lines)
+    {
+        var covered = Math.Max(1, (int)Math.Round((to - from).TotalDays));
+        if (covered < asked)
+        {
+            lines.Add($"The analytics keep {ModeratorText.Count(covered, "day")} of data, so that is all this covers.");
+        }
+
+        return Math.Min(covered, asked);
+    }
+
+    private static string GapLine(GapGroup group, DateTimeOffset now)
+    {
+        var reasons = string.Join(" and ", group.Reasons.Select(r => r == GapReason.NoAnswer ? "no answer" : "not helpful"));
+        return string.Format(CultureInfo.InvariantCulture, "{0} ({1}), {2}, last {3}",
+            ModeratorText.Count(group.Count, "time"), reasons, ModeratorText.Count(group.DistinctUsers, "person", "people"), ModeratorText.Time(group.LastAsked, now));
+    }
+
+    private static string PlatformLine(PlatformFeedback platform) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}: {1} helpful, {2} not helpful; {3} answered, {4} without an answer, {5}",
+            platform.Platform, platform.Helpful, platform.NotHelpful, platform.Answered, platform.NoAnswer, ModeratorText.Count(platform.Safety, "safety reply", "safety replies"));
 
     private static string FileLine(KnowledgeFileSummary file, DateTimeOffset now)
     {
@@ -200,4 +321,7 @@ internal sealed partial class ModeratorCommands(
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Error, Message = "Moderator reload failed ({Error}); the previous knowledge is still served")]
     private static partial void LogReloadFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Moderator report could not be made: analytics unavailable ({Error})")]
+    private static partial void LogAnalyticsFailed(ILogger logger, string error);
 }

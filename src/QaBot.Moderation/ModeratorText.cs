@@ -21,9 +21,9 @@ internal static class ModeratorText
         return $"{absolute} ({relative})";
     }
 
-    /// <summary><c>1 file</c>, <c>2 files</c>; units ending in "min" stay as they are.</summary>
-    public static string Count(int count, string unit) =>
-        string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", count, unit, count == 1 || unit == "min" ? "" : "s");
+    /// <summary><c>1 file</c>, <c>2 files</c>; "min" stays as it is; <paramref name="plural"/> for irregular ones.</summary>
+    public static string Count(int count, string unit, string? plural = null) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} {1}", count, count == 1 ? unit : plural ?? (unit == "min" ? unit : unit + "s"));
 
     /// <summary><c>`file:line` error: message</c>, the problem's location set in code so that Markdown leaves it alone.</summary>
     public static string Problem(KnowledgeDiagnostic diagnostic) =>

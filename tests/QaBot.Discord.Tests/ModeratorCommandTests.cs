@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
+using QaBot.Analytics.Reports;
 using QaBot.Discord.Tests.Fakes;
 using QaBot.Knowledge;
 using QaBot.Moderation;
@@ -162,6 +163,45 @@ public sealed class ModeratorCommandTests
         var problems = embed.GetProperty("fields")[0];
         Assert.Equal("New problems", problems.GetProperty("name").GetString());
         Assert.Equal("`broken.md:2` error: " + KnowledgeFolder.NoTitleProblem, problems.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task KbGapsAndFeedback_ByAModerator_ShowTheAnalyticsReportsForTheDaysAsked()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+        var reports = new Mock<IAnalyticsReports>();
+        reports.Setup(r => r.GetGapsAsync(TimeSpan.FromDays(14), 10, It.IsAny<CancellationToken>())).ReturnsAsync(new GapReport
+        {
+            From = now.AddDays(-14),
+            To = now,
+            NoAnswerTotal = 3,
+            NotHelpfulTotal = 0,
+            Groups = [new GapGroup { Key = "insurance", Example = "is it covered by insurance?", Count = 3, DistinctUsers = 2, NoAnswerCount = 3, NotHelpfulCount = 0, LastAsked = now.AddHours(-1) }],
+        });
+        reports.Setup(r => r.GetFeedbackAsync(TimeSpan.FromDays(7), It.IsAny<CancellationToken>())).ReturnsAsync(new FeedbackReport
+        {
+            From = now.AddDays(-7),
+            To = now,
+            Platforms = [new PlatformFeedback { Platform = "discord", Helpful = 4, NotHelpful = 1, Answered = 20 }],
+            NotHelpfulPassages = [new PassageFeedback { PassageId = "conditions/lupus#overview", NotHelpful = 1, Helpful = 0 }],
+        });
+        await using var host = await DiscordTestHost.StartAsync(
+            s => s["QaBot:Discord:ModeratorRoleIds:0"] = ModeratorRoleId,
+            services: services => services.AddSingleton(reports.Object));
+        var gateway = await host.ConnectAsync();
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 2, DiscordTestHost.KbCommand("gaps", 14, id: "366", token: "tok-366", roles: [ModeratorRoleId]));
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, DiscordTestHost.KbCommand("feedback", id: "367", token: "tok-367", roles: [ModeratorRoleId]));
+        var gaps = (await host.Discord.WaitForRequestAsync(r => r.Is("POST", $"webhooks/{DiscordTestHost.ApplicationId}/tok-366"))).Json.GetProperty("embeds")[0];
+        var feedback = (await host.Discord.WaitForRequestAsync(r => r.Is("POST", $"webhooks/{DiscordTestHost.ApplicationId}/tok-367"))).Json.GetProperty("embeds")[0];
+
+        Assert.Equal("Unanswered questions, last 14 days", gaps.GetProperty("title").GetString());
+        Assert.Equal("1. \u201Cis it covered by insurance?\u201D", gaps.GetProperty("fields")[0].GetProperty("name").GetString());
+        Assert.Equal("3 times (no answer), 2 people, last 2026-11-26 08:00 UTC (1 hour ago)", gaps.GetProperty("fields")[0].GetProperty("value").GetString());
+        Assert.Equal("Feedback, last 7 days", feedback.GetProperty("title").GetString());
+        Assert.StartsWith("**4** helpful, **1** not helpful", feedback.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("`conditions/lupus#overview`: 1 not helpful, 0 helpful", feedback.GetProperty("fields")[1].GetProperty("value").GetString());
+        Assert.All([gaps, feedback], e => Assert.Equal(TestAnswers.Reminder, e.GetProperty("footer").GetProperty("text").GetString()));
     }
 
     [Fact]

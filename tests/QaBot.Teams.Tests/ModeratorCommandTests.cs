@@ -21,8 +21,8 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
     {
         { "kb status", "Knowledge status" },
         { "kb reload", "Knowledge reloaded" },
-        { "kb gaps 14", "Analytics are not available" },
-        { "/kb feedback", "Analytics are not available" },
+        { "kb gaps 14", "Unanswered questions, last 14 days" },
+        { "/kb feedback", "Feedback, last 7 days" },
     };
 
     [Theory]
@@ -122,6 +122,19 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         Assert.Equal("Attention", (string?)card["body"]![0]!["color"]);
         Assert.Equal(Reminder, Footer(card));
         Assert.Empty(Host.Answers.Invocations);
+    }
+
+    [Fact]
+    public async Task KbGapsAndFeedback_NothingRecordedYet_SayThereIsNothingToReport()
+    {
+        Host.Mark();
+
+        var (_, gaps) = await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb gaps"));
+        var (_, feedback) = await ReplyAsync(TeamsActivities.Personal(Host.ServiceUrl, AppId, "kb feedback 30"));
+
+        Assert.Contains(Texts(gaps.Card!), t => t.StartsWith("Nothing to report", StringComparison.Ordinal));
+        Assert.Equal("Feedback, last 30 days", (string?)feedback.Card!["body"]![0]!["text"]);
+        Assert.Contains(Texts(feedback.Card!), t => t.StartsWith("**0** helpful, **0** not helpful", StringComparison.Ordinal));
     }
 
     [Fact]
