@@ -7,6 +7,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props QaBot.sln ./
 COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
+COPY src/QaBot.Analytics/QaBot.Analytics.csproj src/QaBot.Analytics/
 COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
 COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
 COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/
@@ -23,8 +24,10 @@ COPY --from=build /app ./
 # QaBot__Knowledge__Paths__0 to serve other knowledge, and override any setting with environment variables.
 ENV Urls=http://0.0.0.0:8080 \
     DOTNET_gcServer=0 \
-    QaBot__Embeddings__CachePath=/app/.qabot/vectors
-# The passage-vector cache must be writable by the non-root user (mount a volume here to keep it across restarts).
+    QaBot__Embeddings__CachePath=/app/.qabot/vectors \
+    QaBot__Analytics__DatabasePath=/app/.qabot/analytics.db
+# The passage-vector cache and the analytics database must be writable by the non-root user (mount a volume on
+# /app/.qabot to keep them across restarts; set QaBot__Analytics__HashKey, or keep the generated analytics.key there).
 RUN mkdir -p /app/.qabot/vectors && chown -R $APP_UID /app/.qabot
 EXPOSE 8080
 USER $APP_UID

@@ -186,12 +186,23 @@ public sealed partial class AnswerService : IAnswerService
     /// knowledge's background for this question (its cosine minus the mean cosine of the dense candidates), or contain
     /// the question's own words (lexical coverage), or be so similar that there is no doubt.
     /// </summary>
-    private bool StandsOut(KnowledgeSnapshot snapshot, QueryPlan plan, SearchHit hit) =>
-        hit.DenseScore is not { } cosine
-        || hit.DenseBaseline is not { } baseline
-        || cosine >= options.SureSimilarity
-        || cosine - baseline >= options.MinSimilarityMargin
-        || plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage)) >= options.MinConfidence;
+    private bool StandsOut(KnowledgeSnapshot snapshot, QueryPlan plan, SearchHit hit)
+    {
+        if (hit.DenseScore is not { } cosine || hit.DenseBaseline is not { } baseline)
+        {
+            return true;
+        }
+
+        var namesTheTopic = plan.FocusCoverage(snapshot.Excerpts.HeadingTerms(hit.Passage)) >= options.MinFocusCoverage;
+        return options.Evidence switch
+        {
+            AnswerEvidence.Focus => namesTheTopic,
+            _ => namesTheTopic
+                || cosine >= options.SureSimilarity
+                || cosine - baseline >= options.MinSimilarityMargin
+                || plan.Coverage(snapshot.Excerpts.PassageTerms(hit.Passage)) >= options.MinConfidence,
+        };
+    }
 
     /// <param name="sentencesOfCitations">The scored sentences of each cited passage, in citation order.</param>
     private string ComposeText(List<List<ScoredSentence>> sentencesOfCitations)

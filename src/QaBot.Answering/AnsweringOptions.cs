@@ -60,6 +60,17 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double SureSimilarity { get; set; } = 0.75;
 
+    /// <summary>
+    /// With embeddings on: the best passage's title and section must name at least this idf-weighted share (0..1) of the
+    /// question's topic words (what is asked about, not what is asked: "lupus" in "what are the symptoms of lupus?").
+    /// Calibrated on MedQuAD with <c>qabot calibrate</c>; see the README.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinFocusCoverage { get; set; } = 0.9;
+
+    /// <summary>Which evidence, besides <see cref="MinSimilarity"/>, lets a question be answered. See the README.</summary>
+    public AnswerEvidence Evidence { get; set; } = AnswerEvidence.Any;
+
     /// <summary>A further passage is cited only when its lexical confidence is at least this share of the best one's.</summary>
     [Range(0.0, 1.0)]
     public double RelativeCitationConfidence { get; set; } = 0.75;

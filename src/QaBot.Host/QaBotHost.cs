@@ -1,8 +1,10 @@
+using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Discord;
 using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Moderation;
 using QaBot.Teams;
 
 namespace QaBot.Host;
@@ -19,8 +21,11 @@ public static class QaBotHost
         }
 
         builder.AddKnowledgeBase();
+        builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
+        builder.AddAnalytics();
+        builder.AddModeration();
         builder.AddQaBotWeb();
         builder.AddTeams();
         builder.AddDiscord();

@@ -5,7 +5,8 @@ namespace QaBot.Knowledge;
 
 /// <summary>
 /// Reads knowledge folders and files into a <see cref="KnowledgeSet"/>. A broken file is reported and skipped;
-/// it never stops the rest from loading. Later duplicates of an id are reported and dropped.
+/// it never stops the rest from loading. Later duplicates of an id are reported and dropped. (The knowledge base
+/// reads the same way, then keeps a broken file's last good version: see <see cref="KnowledgeMerger"/>.)
 /// </summary>
 public sealed class KnowledgeLoader(KnowledgeOptions options)
 {
@@ -25,63 +26,62 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
             || Path.GetFileName(path).Equals(options.SynonymsFile, StringComparison.OrdinalIgnoreCase);
     }
 
-    public KnowledgeSet Load(IEnumerable<string> paths, CancellationToken cancellationToken = default)
-    {
-        var results = new List<KnowledgeFileResult>();
-        var synonyms = new List<SynonymRule>();
-        var diagnostics = new List<KnowledgeDiagnostic>();
-        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+    public KnowledgeSet Load(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        new KnowledgeMerger().Merge(Read(paths, cancellationToken), DateTimeOffset.UnixEpoch).Knowledge;
 
+    /// <summary>
+    /// Reads every knowledge file of the paths, each on its own (nothing merged, duplicates not looked for yet). A bad
+    /// file becomes diagnostics; an error listing a folder (deleted while read) is thrown.
+    /// </summary>
+    internal IReadOnlyList<KnowledgeRootRead> Read(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        var roots = new List<KnowledgeRootRead>();
         foreach (var path in paths)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var files = new List<KnowledgeFileRead>();
             if (Directory.Exists(path))
             {
                 foreach (var (full, relative) in EnumerateFolder(path))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (Path.GetFileName(full).Equals(options.SynonymsFile, StringComparison.OrdinalIgnoreCase))
+                    if (IsSynonymsFile(full) && relative.Contains('/', StringComparison.Ordinal))
                     {
-                        if (relative.Contains('/', StringComparison.Ordinal))
-                        {
-                            continue; // only the top-level synonyms file of a folder counts
-                        }
-
-                        var (rules, problems) = ReadSynonyms(full, relative);
-                        synonyms.AddRange(rules);
-                        diagnostics.AddRange(problems);
-                        kinds[relative] = "synonyms";
-                        continue;
+                        continue; // only the top-level synonyms file of a folder counts
                     }
 
-                    results.Add(LoadFile(full, relative));
-                    kinds[relative] = Kind(relative);
+                    files.Add(ReadFile(path, full, relative));
                 }
             }
             else if (File.Exists(path))
             {
-                var name = Path.GetFileName(path);
-                if (name.Equals(options.SynonymsFile, StringComparison.OrdinalIgnoreCase))
-                {
-                    var (rules, problems) = ReadSynonyms(path, name);
-                    synonyms.AddRange(rules);
-                    diagnostics.AddRange(problems);
-                    kinds[name] = "synonyms";
-                }
-                else
-                {
-                    results.Add(LoadFile(path, name));
-                    kinds[name] = Kind(name);
-                }
+                files.Add(ReadFile(path, path, Path.GetFileName(path)));
             }
             else
             {
-                diagnostics.Add(KnowledgeDiagnostic.Error(path, 0, "no such file or folder"));
+                roots.Add(new KnowledgeRootRead(path, [], KnowledgeDiagnostic.Error(path, 0, "no such file or folder")));
+                continue;
             }
+
+            roots.Add(new KnowledgeRootRead(path, files, null));
         }
 
-        return Combine(results, synonyms, diagnostics, kinds);
+        return roots;
     }
+
+    private KnowledgeFileRead ReadFile(string root, string fullPath, string relativePath)
+    {
+        if (IsSynonymsFile(fullPath))
+        {
+            var (rules, problems) = ReadSynonyms(fullPath, relativePath);
+            return new KnowledgeFileRead(root, fullPath, relativePath, "synonyms", [], rules, problems);
+        }
+
+        var result = LoadFile(fullPath, relativePath);
+        return new KnowledgeFileRead(root, fullPath, relativePath, Kind(relativePath), result.Passages, [], result.Diagnostics);
+    }
+
+    private bool IsSynonymsFile(string path) => Path.GetFileName(path).Equals(options.SynonymsFile, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads one knowledge file. Never throws for bad content or I/O errors: they become diagnostics.</summary>
     public KnowledgeFileResult LoadFile(string fullPath, string relativePath)
@@ -100,51 +100,6 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         {
             return new KnowledgeFileResult(relativePath, [], [KnowledgeDiagnostic.Error(relativePath, 0, "cannot read the file: " + ex.Message)]);
         }
-    }
-
-    /// <summary>Merges file results in order: the first file to define an id keeps it.</summary>
-    public static KnowledgeSet Combine(
-        IEnumerable<KnowledgeFileResult> results,
-        IReadOnlyList<SynonymRule> synonyms,
-        IEnumerable<KnowledgeDiagnostic> otherDiagnostics,
-        IReadOnlyDictionary<string, string>? kinds = null)
-    {
-        var passages = new List<Passage>();
-        var diagnostics = new List<KnowledgeDiagnostic>(otherDiagnostics);
-        var firstSeen = new Dictionary<string, Passage>(StringComparer.Ordinal);
-        var files = new List<KnowledgeFileSummary>();
-        foreach (var result in results)
-        {
-            var fileDiagnostics = new List<KnowledgeDiagnostic>(result.Diagnostics);
-            var kept = 0;
-            foreach (var passage in result.Passages)
-            {
-                if (firstSeen.TryGetValue(passage.Id, out var first))
-                {
-                    fileDiagnostics.Add(KnowledgeDiagnostic.Error(
-                        result.File, passage.Line, $"duplicate id '{MarkdownKnowledgeParser.Shorten(passage.Id)}' (first defined at {first.File}:{first.Line}); this one is ignored"));
-                    continue;
-                }
-
-                firstSeen[passage.Id] = passage;
-                passages.Add(passage);
-                kept++;
-            }
-
-            diagnostics.AddRange(fileDiagnostics);
-            var kind = kinds is not null && kinds.TryGetValue(result.File, out var k) ? k : Kind(result.File);
-            files.Add(new KnowledgeFileSummary(result.File, kind, kept, fileDiagnostics.Count(d => d.IsError), fileDiagnostics.Count(d => !d.IsError)));
-        }
-
-        if (kinds is not null)
-        {
-            foreach (var (file, kind) in kinds.Where(k => k.Value == "synonyms"))
-            {
-                files.Add(new KnowledgeFileSummary(file, kind, 0, diagnostics.Count(d => d.File == file && d.IsError), diagnostics.Count(d => d.File == file && !d.IsError)));
-            }
-        }
-
-        return new KnowledgeSet { Passages = passages, Synonyms = synonyms, Diagnostics = diagnostics, Files = files };
     }
 
     private (IReadOnlyList<SynonymRule>, IReadOnlyList<KnowledgeDiagnostic>) ReadSynonyms(string fullPath, string relative)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QaBot.Knowledge;
 
-/// <summary>Where the knowledge lives and how it is cut into passages. Section <c>QaBot:Knowledge</c>.</summary>
+/// <summary>Where the knowledge lives, how it is cut into passages and how edits are picked up. Section <c>QaBot:Knowledge</c>.</summary>
 public sealed class KnowledgeOptions
 {
     public const string SectionName = "QaBot:Knowledge";
@@ -27,4 +27,24 @@ public sealed class KnowledgeOptions
     /// <summary>Top-level folder (inside a knowledge folder) holding knowledge tests rather than passages.</summary>
     [Required]
     public string TestsFolder { get; set; } = "tests";
+
+    /// <summary>
+    /// Watch the knowledge paths for edits while the bot runs (<c>qabot serve</c>) and reload after them. Default true.
+    /// </summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>
+    /// Quiet time after the last file event before reloading, so that a burst of saves (an editor writing a temporary
+    /// file and renaming it, a <c>git pull</c>, a copied folder) costs one reload. Default 500 ms; 0 to 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "QaBot:Knowledge:ReloadDebounce must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Also compare the files' names, sizes and modification times at this interval, for volume mounts where file
+    /// events do not arrive (network shares, some container volumes, Kubernetes ConfigMaps). Default empty: no polling.
+    /// 1 second to 1 day.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "QaBot:Knowledge:PollInterval must be empty (no polling) or between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan? PollInterval { get; set; }
 }

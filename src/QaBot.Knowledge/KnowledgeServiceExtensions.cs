@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QaBot.Knowledge.Embeddings;
+using QaBot.Knowledge.Watching;
 
 namespace QaBot.Knowledge;
 
@@ -36,8 +37,20 @@ public static class KnowledgeServiceExtensions
         });
         builder.Services.TryAddSingleton<ITextEncoderSource>(new NoTextEncoder());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<KnowledgeMetrics>();
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Reloads the knowledge while the host runs when moderators edit it (file events, and polling when
+    /// <c>QaBot:Knowledge:PollInterval</c> is set; off with <c>QaBot:Knowledge:Watch=false</c>). Call after
+    /// <see cref="AddKnowledgeBase"/>; for long-running hosts only (one-shot commands load the knowledge once).
+    /// </summary>
+    public static IHostApplicationBuilder AddKnowledgeWatcher(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<KnowledgeWatcher>();
         return builder;
     }
 }

@@ -27,5 +27,18 @@ public sealed record KnowledgeSet
     };
 }
 
-/// <summary>One knowledge file as loaded.</summary>
-public sealed record KnowledgeFileSummary(string File, string Kind, int Passages, int Errors, int Warnings);
+/// <summary>
+/// One knowledge file as loaded: its kind (<c>markdown</c>, <c>jsonl</c> or <c>synonyms</c>), the passages it
+/// contributes, and the errors and warnings found in it.
+/// </summary>
+public sealed record KnowledgeFileSummary(string File, string Kind, int Passages, int Errors, int Warnings)
+{
+    /// <summary>
+    /// When the file is broken now but loaded fine earlier, the time of that earlier load: its passages (or synonyms)
+    /// from then are still served. Null when the file is served as it is now.
+    /// </summary>
+    public DateTimeOffset? ServingLastGoodSince { get; init; }
+
+    /// <summary>True when the file's last good version is served instead of the broken current one.</summary>
+    public bool ServingLastGood => ServingLastGoodSince is not null;
+}

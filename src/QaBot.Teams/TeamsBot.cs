@@ -5,19 +5,22 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
+using QaBot.Moderation;
 using QaBot.Teams.Cards;
+using QaBot.Teams.Moderation;
 
 namespace QaBot.Teams;
 
 /// <summary>
 /// QaBot in Teams: answers 1:1 messages, and channel or group-chat messages that @mention it (in the same reply chain);
-/// welcomes when it is added to a conversation; handles <c>help</c>; records feedback clicks and redraws the card in place.
+/// welcomes when it is added to a conversation; handles <c>help</c> and the moderators' <c>kb ...</c> commands; records feedback clicks and redraws the card in place.
 /// Logs what happened, never what was written or by whom.
 /// </summary>
 internal sealed partial class TeamsBot(
     IAnswerService answers,
     IFeedbackSink feedback,
     TeamsCards cards,
+    TeamsModerators moderators,
     TimeProvider time,
     ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
@@ -43,6 +46,13 @@ internal sealed partial class TeamsBot(
         var started = time.GetTimestamp();
         var question = TeamsMessageText.Question(activity);
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+
+        if (ModeratorCommand.TryParse(question, out var command))
+        {
+            // "kb ..." is a moderator command, run or refused; never answered as a question.
+            await moderators.HandleAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         if (TeamsMessageText.IsHelp(question))
         {

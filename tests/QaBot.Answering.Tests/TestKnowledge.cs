@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QaBot.Answering.Safety;
 using QaBot.Knowledge;
+using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Files;
 using QaBot.Knowledge.Search;
 
@@ -23,6 +24,15 @@ internal static class TestKnowledge
             DateTimeOffset.UnixEpoch,
             TimeSpan.Zero));
 
+    /// <summary>A knowledge base searched with an encoder (hybrid retrieval), as when the embedding model is on.</summary>
+    public static IKnowledgeBase WithEncoder(IReadOnlyList<Passage> passages, ITextEncoder encoder)
+    {
+        var index = LexicalIndex.Build(passages);
+        var vectors = passages.Select(p => encoder.EncodePassage(p.Title, p.Section, p.Text)).ToList();
+        var retriever = new Retriever(index, new DenseIndex(vectors, encoder.Dimensions), encoder);
+        return new FixedKnowledgeBase(new KnowledgeSnapshot(KnowledgeSet.FromPassages(passages), retriever, DateTimeOffset.UnixEpoch, TimeSpan.Zero, "on (test)"));
+    }
+
     public static AnswerService Service(IKnowledgeBase knowledge, AnsweringOptions? options = null, ISafetyTriage? triage = null) =>
         new(
             knowledge,
@@ -35,6 +45,14 @@ internal static class TestKnowledge
     private sealed class FixedKnowledgeBase(KnowledgeSnapshot snapshot) : IKnowledgeBase
     {
         public KnowledgeSnapshot Current => snapshot;
+
+        public KnowledgeStatus Status => KnowledgeStatus.NotLoaded;
+
+        public event EventHandler<KnowledgeReloadedEventArgs>? Reloaded
+        {
+            add { }
+            remove { }
+        }
 
         public Task<KnowledgeSnapshot> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(snapshot);
     }

@@ -28,11 +28,32 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Analytics_ReferencesOnlyAnsweringAndNoChatPlatform()
+    {
+        var references = References("QaBot.Analytics");
+
+        Assert.Equal(["QaBot.Answering"], references.Where(r => r.StartsWith("QaBot.", StringComparison.Ordinal)));
+        Assert.DoesNotContain(references, r => ChatPlatformPrefixes.Any(p => r.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Moderation_ReferencesAnalyticsAnsweringAndKnowledgeOnlyAndNoChatPlatform()
+    {
+        var references = References("QaBot.Moderation");
+
+        Assert.Equal(
+            ["QaBot.Analytics", "QaBot.Answering", "QaBot.Knowledge"],
+            references.Where(r => r.StartsWith("QaBot.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(references, r => ChatPlatformPrefixes.Any(p => r.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Host_SitsOnTopOfAnsweringAndKnowledge()
     {
         var references = References("qabot");
 
         Assert.Contains("QaBot.Answering", references);
         Assert.Contains("QaBot.Knowledge", references);
+        Assert.Contains("QaBot.Analytics", references);
     }
 }

@@ -43,6 +43,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task KbStatus_BundledKnowledge_ExitsZeroAndPrintsFilesPassagesAndEmbeddings()
+    {
+        var code = await QaBotCommandLine.RunAsync(["kb", "status", "--knowledge", Path.Combine(Repository.Root, "knowledge")]);
+
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains("conditions/lupus.md (markdown): ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("synonyms.txt (synonyms): 0 errors", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("problems:   0 errors", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("embeddings: ", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KbStatus_BrokenFile_ExitsOneAndPrintsTheProblemWithItsLocation()
+    {
+        File.WriteAllText(Path.Combine(root, "good.md"), "---\ntitle: Good\n---\n## S\ntext\n");
+        File.WriteAllText(Path.Combine(root, "empty.md"), "");
+
+        var code = await QaBotCommandLine.RunAsync(["kb", "status", "--knowledge", root]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("empty.md (markdown): 0 passages, 1 errors", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("empty.md:1: error: the file is empty", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("passages:   1", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KbTest_BundledKnowledgeTests_AllPass()
     {
         var code = await QaBotCommandLine.RunAsync(["kb", "test", "--knowledge", Path.Combine(Repository.Root, "knowledge")]);

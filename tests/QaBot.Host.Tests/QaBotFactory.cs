@@ -12,10 +12,25 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>A folder of this host's own for the analytics database, so that tests never write into the repository's.</summary>
+    public string AnalyticsFolder { get; } = Path.Combine(Path.GetTempPath(), "qabot-host-analytics-" + Guid.NewGuid().ToString("N"));
+
+    public string AnalyticsDatabase => Path.Combine(AnalyticsFolder, "analytics.db");
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(AnalyticsFolder))
+        {
+            Directory.Delete(AnalyticsFolder, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("QaBot:Knowledge:Paths:0", Path.Combine(Repository.Root, "knowledge"));
+        builder.UseSetting("QaBot:Analytics:DatabasePath", AnalyticsDatabase);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,4 +30,16 @@ public sealed class SynonymsParserTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal((2, isError), (diagnostic.Line, diagnostic.IsError));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n  \n")]
+    public void Parse_EmptyFile_IsAnError(string content)
+    {
+        var (rules, diagnostics) = SynonymsParser.Parse("synonyms.txt", content);
+
+        Assert.Empty(rules);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((1, true, "the file is empty"), (error.Line, error.IsError, error.Message));
+    }
 }

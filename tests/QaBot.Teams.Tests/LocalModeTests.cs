@@ -20,7 +20,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connector = await FakeBotConnector.StartAsync(issuer);
-        factory = new TeamsFactory(new Dictionary<string, string?> { ["QaBot:Teams:LocalMode"] = "true" });
+        factory = new TeamsFactory(new Dictionary<string, string?> { ["QaBot:Teams:LocalMode"] = "true", ["QaBot:Teams:RequestTimeout"] = "00:01:00", ["QaBot:Teams:OutgoingTimeout"] = "00:00:30" });
         client = factory.CreateClient();
     }
 

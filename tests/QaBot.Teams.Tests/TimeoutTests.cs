@@ -27,7 +27,7 @@ public sealed class TimeoutTests
             using var response = await host.PostAsync(activity, "Bearer " + token);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}"); // far below the 20 s hang, with room for a busy machine
             Assert.Empty(host.Connector.Requests);
             Assert.Contains(host.Factory.Logs, l => l.Contains("[5002]", StringComparison.Ordinal));
         }
@@ -55,7 +55,7 @@ public sealed class TimeoutTests
 
             using var response = await host.SendAsync(activity);
 
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}"); // far below the 20 s hang, with room for a busy machine
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
             Assert.Contains(host.Factory.Logs, l => l.Contains("[5010]", StringComparison.Ordinal) && l.Contains("Bot Connector failed or timed out", StringComparison.Ordinal));
         }

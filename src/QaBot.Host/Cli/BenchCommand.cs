@@ -30,11 +30,12 @@ internal static class BenchCommand
         var intentBoost = new Option<float?>("--intent-boost") { Description = "Tuning: boost of the section named for the question's intent." };
         var intentBonus = new Option<double?>("--intent-bonus") { Description = "Tuning: fused-score bonus for an intent-named section." };
         var titleBonus = new Option<double?>("--title-bonus") { Description = "Tuning: fused-score bonus for a title found in the question." };
+        var spelling = new Option<bool>("--no-spelling") { Description = "Tuning: turn off the correction of misspelt question words." };
         var details = new Option<string?>("--details") { Description = "Write each question's rank per engine to this JSONL file (for analysis)." };
         var distinctCopies = new Option<bool>("--distinct-copies") { Description = "Hybrid: give every repeated passage (the scale variant's copies) its own slightly moved vector, so the dense search pays for all of them." };
         var command = new Command("bench", "Run the retrieval benchmark protocol and print one JSON line per engine and variant.")
         {
-            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, distinctCopies, titleBoost, intentBoost, intentBonus, titleBonus,
+            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, distinctCopies, titleBoost, intentBoost, intentBonus, titleBonus, spelling,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -72,6 +73,7 @@ internal static class BenchCommand
             {
                 TitleMatchBoost = result.GetValue(titleBoost) ?? indexOptions.TitleMatchBoost,
                 IntentBoost = result.GetValue(intentBoost) ?? indexOptions.IntentBoost,
+                SpellingCorrection = !result.GetValue(spelling),
             };
             var corpus = ReadPassages(passageFile);
             using var detailWriter = result.GetValue(details) is { } detailFile ? new StreamWriter(detailFile) : null;

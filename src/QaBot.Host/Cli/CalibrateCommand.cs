@@ -17,10 +17,11 @@ internal static class CalibrateCommand
         var perHalf = new Option<int>("--per-half") { Description = "Questions sampled from each half.", DefaultValueFactory = _ => 2000 };
         var cache = new Option<string?>("--vector-cache") { Description = "Passage-vector cache folder.", DefaultValueFactory = _ => ".qabot/vectors" };
         var lexicalOnly = new Option<bool>("--lexical-only") { Description = "Calibrate only the lexical confidence (no model)." };
+        var exactTitles = new Option<bool>("--exact-titles") { Description = "Split by exact title strings instead of by focus (titles equal up to case, accents, possessives and punctuation)." };
         var dump = new Option<string?>("--dump") { Description = "Write every observation (features and outcome) to this JSONL file." };
         var command = new Command("calibrate", "Measure answered-correctly vs false-answer rates for a range of no-answer thresholds.")
         {
-            passages, questions, seed, perHalf, cache, lexicalOnly, dump,
+            passages, questions, seed, perHalf, cache, lexicalOnly, dump, exactTitles,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -35,7 +36,7 @@ internal static class CalibrateCommand
                     root.GetProperty("relevant").EnumerateArray().Select(x => x.GetString()!).ToList()));
             }
 
-            var split = Calibration.SplitByTitle(corpus, all, result.GetValue(seed), result.GetValue(perHalf));
+            var split = Calibration.SplitByTitle(corpus, all, result.GetValue(seed), result.GetValue(perHalf), result.GetValue(exactTitles));
             await Console.Error.WriteLineAsync($"calibrate: {split.Indexed.Count} passages indexed, {split.Inside.Count} questions inside, {split.Outside.Count} outside");
             Embeddings.ArcticXsEncoder? encoder = null;
             if (!result.GetValue(lexicalOnly) && !Embeddings.ArcticXsEncoder.TryCreate(out encoder, out var error))
@@ -56,6 +57,12 @@ internal static class CalibrateCommand
                     Print("dense (cosine of the best hit)", Calibration.Table(dense, 0.30, 0.80, 0.02));
                     var minCosine = new Answering.AnsweringOptions().MinSimilarity;
                     Print($"dense margin (best cosine minus the mean of the top 50), with cosine >= {minCosine:0.00}", Calibration.MarginTable(dense, minCosine, 0.0, 0.20, 0.01));
+                    Print($"focus (share of the question's topic words named by the best hit's title and section), with cosine >= {minCosine:0.00}", Calibration.FocusTable(dense, minCosine, 0.5, 1.0, 0.05));
+                    foreach (var evidence in Enum.GetValues<Answering.AnswerEvidence>())
+                    {
+                        var (answered, falseAnswers) = Calibration.Rule(dense, new Answering.AnsweringOptions { Evidence = evidence });
+                        Console.WriteLine($"# rule Evidence={evidence} with the other defaults: answered with a relevant citation {answered:0.000}, false answers {falseAnswers:0.000}");
+                    }
                 }
 
                 Print("lexical (concept coverage of the best BM25 hit)", Calibration.Table(lexical, 0.30, 1.00, 0.05));

@@ -1,30 +1,57 @@
 using Microsoft.Extensions.Hosting;
+using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Embeddings;
 using QaBot.Knowledge;
 
 namespace QaBot.Host.Cli;
 
-/// <summary>The services of a one-shot command (no web server): knowledge and answering, quiet logging.</summary>
+/// <summary>The services of a one-shot command (no web server): knowledge and answering, or analytics; quiet logging.</summary>
 internal static class CliServices
 {
     public static IHost Build(string[]? knowledgePaths, LogLevel minimumLevel = LogLevel.Warning)
+    {
+        var builder = CreateBuilder(minimumLevel);
+        builder.Configuration.AddInMemoryCollection(CommonOptions.KnowledgeOverrides(knowledgePaths));
+        builder.AddKnowledgeBase();
+        builder.AddEmbeddings();
+        builder.AddAnswering();
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The analytics store, reports and forget-me, with the host's settings (appsettings.json, environment, user secrets
+    /// in Development) so that the database and hash key are the host's; <paramref name="database"/> overrides the path.
+    /// </summary>
+    public static IHost BuildAnalytics(string? database)
+    {
+        // Errors only: the commands print what went wrong themselves.
+        var builder = CreateBuilder(LogLevel.Error);
+        if (!string.IsNullOrWhiteSpace(database))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [AnalyticsOptions.SectionName + ":" + nameof(AnalyticsOptions.DatabasePath)] = Path.GetFullPath(database),
+            });
+        }
+
+        builder.AddAnalyticsStore();
+        return builder.Build();
+    }
+
+    private static HostApplicationBuilder CreateBuilder(LogLevel minimumLevel)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = HostPaths.ContentRoot(),
             Args = [],
         });
-        builder.Configuration.AddInMemoryCollection(CommonOptions.KnowledgeOverrides(knowledgePaths));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(minimumLevel);
         // A provider-specific rule is more specific than appsettings.json's "Default", so it wins.
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, minimumLevel);
-        builder.AddKnowledgeBase();
-        builder.AddEmbeddings();
-        builder.AddAnswering();
-        return builder.Build();
+        return builder;
     }
 }

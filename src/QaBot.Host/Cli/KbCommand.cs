@@ -1,11 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
+using QaBot.Analytics.Reports;
 using QaBot.Knowledge;
 using QaBot.Knowledge.Search;
 
 namespace QaBot.Host.Cli;
 
-/// <summary><c>qabot kb validate [PATH ...]</c> and <c>qabot kb stats</c>.</summary>
+/// <summary>
+/// <c>qabot kb validate [PATH ...]</c>, <c>qabot kb stats</c>, <c>qabot kb status</c>, <c>qabot kb test</c>, and the moderators' analytics reports
+/// <c>qabot kb gaps [--days 7] [--limit 20]</c> and <c>qabot kb feedback [--days 7]</c>.
+/// </summary>
 internal static class KbCommand
 {
     public static Command Create()
@@ -13,7 +18,48 @@ internal static class KbCommand
         var command = new Command("kb", "Knowledge tools for moderators.");
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Stats());
+        command.Subcommands.Add(Status());
         command.Subcommands.Add(Test());
+        command.Subcommands.Add(Gaps());
+        command.Subcommands.Add(Feedback());
+        return command;
+    }
+
+    private static Command Gaps()
+    {
+        var days = AnalyticsCliOptions.Days();
+        var limit = AnalyticsCliOptions.Bounded("--limit", $"How many groups to show (1 to {IAnalyticsReports.MaxLimit}).", 20, 1, IAnalyticsReports.MaxLimit);
+        var json = CommonOptions.Json();
+        var database = AnalyticsCliOptions.Database();
+        var command = new Command("gaps", "What members asked that the knowledge did not answer, or marked not helpful, grouped by similar wording.")
+        {
+            days, limit, json, database,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.BuildAnalytics(result.GetValue(database));
+            var reports = host.Services.GetRequiredService<IAnalyticsReports>();
+            var report = await reports.GetGapsAsync(TimeSpan.FromDays(result.GetValue(days)), result.GetValue(limit), cancellationToken);
+            Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Gaps(report));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Feedback()
+    {
+        var days = AnalyticsCliOptions.Days();
+        var json = CommonOptions.Json();
+        var database = AnalyticsCliOptions.Database();
+        var command = new Command("feedback", "Helpful / not helpful counts by platform and the passages most often marked not helpful.") { days, json, database };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var host = CliServices.BuildAnalytics(result.GetValue(database));
+            var reports = host.Services.GetRequiredService<IAnalyticsReports>();
+            var report = await reports.GetFeedbackAsync(TimeSpan.FromDays(result.GetValue(days)), cancellationToken);
+            Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Feedback(report));
+            return 0;
+        });
         return command;
     }
 
@@ -83,6 +129,56 @@ internal static class KbCommand
 
             Console.WriteLine($"{set.Files.Count} files, {set.Passages.Count} passages, {set.ErrorCount} errors, {set.WarningCount} warnings");
             return set.ErrorCount > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static Command Status()
+    {
+        var knowledge = CommonOptions.Knowledge();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Load the configured knowledge once and print what is served: files, passages, problems, embeddings; exit code 1 when any file has errors.") { knowledge, json };
+        command.SetAction(result =>
+        {
+            using var host = CliServices.Build(result.GetValue(knowledge));
+            var knowledgeBase = host.Services.GetRequiredService<IKnowledgeBase>();
+            _ = knowledgeBase.Current;
+            var status = knowledgeBase.Status;
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    files = status.Files.Select(f => new { file = f.File, kind = f.Kind, passages = f.Passages, errors = f.Errors, warnings = f.Warnings, serving_last_good_since = f.ServingLastGoodSince }),
+                    passages = status.Passages,
+                    synonym_rules = status.SynonymRules,
+                    errors = status.ErrorCount,
+                    warnings = status.WarningCount,
+                    problems = status.Problems.Select(p => p.ToString()),
+                    embeddings = status.Embeddings,
+                    loaded_at = status.LastReloadAt,
+                }));
+                return status.HasErrors ? 1 : 0;
+            }
+
+            Console.WriteLine($"files:      {status.Files.Count}");
+            foreach (var file in status.Files)
+            {
+                var contents = file.Kind == "synonyms" ? "" : $"{file.Passages} passages, ";
+                var lastGood = file.ServingLastGoodSince is { } since ? $", serving the last good version from {since:yyyy-MM-dd HH:mm:ss} UTC" : "";
+                Console.WriteLine($"  {file.File} ({file.Kind}): {contents}{file.Errors} errors, {file.Warnings} warnings{lastGood}");
+            }
+
+            Console.WriteLine($"passages:   {status.Passages}");
+            Console.WriteLine($"synonyms:   {status.SynonymRules} rules");
+            Console.WriteLine($"problems:   {status.ErrorCount} errors, {status.WarningCount} warnings");
+            foreach (var problem in status.Problems)
+            {
+                Console.WriteLine($"  {problem}");
+            }
+
+            Console.WriteLine($"embeddings: {status.Embeddings}");
+            Console.WriteLine($"loaded at:  {status.LastReloadAt:yyyy-MM-dd HH:mm:ss} UTC");
+            return status.HasErrors ? 1 : 0;
         });
         return command;
     }

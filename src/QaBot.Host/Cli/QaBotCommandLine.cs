@@ -25,7 +25,8 @@ internal static class QaBotCommandLine
         {
             return 130;
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException
+                                       or Knowledge.KnowledgeReloadException or Analytics.AnalyticsUnavailableException)
         {
             await Console.Error.WriteLineAsync("qabot: " + ex.Message);
             return 1;
@@ -40,6 +41,7 @@ internal static class QaBotCommandLine
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(KbCommand.Create());
+        root.Subcommands.Add(AnalyticsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());

@@ -13,18 +13,45 @@ namespace QaBot.Host.Evaluation;
 /// </summary>
 public static class Calibration
 {
-    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0, double Coverage = 0, bool TitleInQuestion = false);
+    public sealed record Observation(bool Indexed, bool RelevantInTop3, double Confidence, double Margin = 0, double Coverage = 0, bool TitleInQuestion = false)
+    {
+        /// <summary>Idf-weighted share of the question's topic words found in the best hit's title and section.</summary>
+        public double HeadingCoverage { get; init; }
+
+        /// <summary>Cosine of the best hit minus that of the best hit with another title (how clearly one topic wins).</summary>
+        public double TopicGap { get; init; }
+
+        /// <summary>Highest idf among the question's topic words the best hit lacks (a named topic the knowledge misses).</summary>
+        public double MissingIdf { get; init; }
+
+        /// <summary>Idf-weighted share of the question's focus (topic words, not what is asked) in the best hit's title and section.</summary>
+        public double FocusCoverage { get; init; }
+
+        /// <summary>The question's id and the best hit's title, for reading the mistakes.</summary>
+        public string? Id { get; init; }
+
+        public string? TopTitle { get; init; }
+
+        /// <summary>Cosine of the best hit with a title different from the best's.</summary>
+        public double SecondTopicCosine { get; init; }
+    }
 
     public sealed record Row(double Threshold, double AnsweredCorrectly, double FalseAnswers);
 
     public sealed record Split(IReadOnlyList<Passage> Indexed, IReadOnlyList<BenchQuestion> Inside, IReadOnlyList<BenchQuestion> Outside);
 
-    public static Split SplitByTitle(IReadOnlyList<Passage> passages, IReadOnlyList<BenchQuestion> questions, int seed, int perHalf)
+    /// <summary>
+    /// Splits by focus: titles that differ only in case, accents, possessives or punctuation ("Huntington disease",
+    /// "Huntington's Disease"; "cri-du-chat syndrome", "Cri du chat syndrome") are one focus and land in the same half.
+    /// With <paramref name="exactTitles"/> every distinct title string is its own focus.
+    /// </summary>
+    public static Split SplitByTitle(IReadOnlyList<Passage> passages, IReadOnlyList<BenchQuestion> questions, int seed, int perHalf, bool exactTitles = false)
     {
-        var titles = passages.Select(p => p.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Func<string, string> key = exactTitles ? static t => t : FocusKey;
+        var titles = passages.Select(p => key(p.Title)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         new Random(seed).Shuffle(titles);
         var indexedTitles = titles.Take(titles.Length / 2).ToHashSet(StringComparer.Ordinal);
-        var titleOf = passages.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+        var titleOf = passages.ToDictionary(p => p.Id, p => key(p.Title), StringComparer.Ordinal);
         var inside = new List<BenchQuestion>();
         var outside = new List<BenchQuestion>();
         foreach (var question in questions)
@@ -47,9 +74,28 @@ public static class Calibration
 
         var random = new Random(seed + 1);
         return new Split(
-            passages.Where(p => indexedTitles.Contains(p.Title)).ToList(),
+            passages.Where(p => indexedTitles.Contains(key(p.Title))).ToList(),
             inside.OrderBy(_ => random.Next()).Take(perHalf).ToList(),
             outside.OrderBy(_ => random.Next()).Take(perHalf).ToList());
+    }
+
+    /// <summary>A title reduced to its focus: lower case, no accents, no possessive 's, letters and digits only.</summary>
+    public static string FocusKey(string title)
+    {
+        var folded = new System.Text.StringBuilder(title.Length);
+        foreach (var c in (title + " ").Replace("'s ", " ", StringComparison.OrdinalIgnoreCase).Replace("\u2019s ", " ", StringComparison.OrdinalIgnoreCase).Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && folded.Length > 0 && folded[^1] != ' ')
+            {
+                folded.Append(' ');
+            }
+        }
+
+        return folded.ToString().TrimEnd();
     }
 
     /// <summary>Runs every question against the indexed half; returns (dense, lexical) observations.</summary>
@@ -78,14 +124,37 @@ public static class Calibration
 
             if (hybrid is not null)
             {
-                var hits = hybrid.Search(plan, 3);
+                var hits = hybrid.Search(plan, 10);
+                var top = hits.Count == 0 ? null : hits[0];
+                var other = top is null ? null : hits.FirstOrDefault(h => h.Passage.Title != top.Passage.Title);
+                var heading = top is null ? new HashSet<string>() : lexical.IndexAnalyzer.Terms(top.Passage.Title).Concat(lexical.IndexAnalyzer.Terms(top.Passage.Section)).ToHashSet(StringComparer.Ordinal);
+                var topTerms = top is null ? new HashSet<string>() : excerpts.PassageTerms(top.Passage);
+                var missing = 0.0;
+                for (var i = 0; i < plan.Concepts.Count; i++)
+                {
+                    if (!plan.IsChatWord[i] && !plan.Concepts[i].IsCoveredBy(topTerms))
+                    {
+                        missing = Math.Max(missing, plan.Weights[i]);
+                    }
+                }
+
+                hits = hits.Take(3).ToList();
                 dense.Add(new Observation(
                     indexed,
                     hits.Any(h => relevant.Contains(h.Passage.Id)),
                     hits.Count == 0 ? 0 : hits[0].DenseScore ?? 0,
                     hits.Count == 0 ? 0 : (hits[0].DenseScore ?? 0) - (hits[0].DenseBaseline ?? 0),
                     hits.Count == 0 ? 0 : plan.Coverage(excerpts.PassageTerms(hits[0].Passage)),
-                    hits.Count > 0 && ContainsSequence(lexical.IndexAnalyzer.Terms(question.Question), lexical.IndexAnalyzer.Terms(hits[0].Passage.Title))));
+                    hits.Count > 0 && ContainsSequence(lexical.IndexAnalyzer.Terms(question.Question), lexical.IndexAnalyzer.Terms(hits[0].Passage.Title)))
+                {
+                    HeadingCoverage = plan.Coverage(heading),
+                    FocusCoverage = plan.FocusCoverage(heading),
+                    TopicGap = top is null ? 0 : (top.DenseScore ?? 0) - (other?.DenseScore ?? 0),
+                    SecondTopicCosine = other?.DenseScore ?? 0,
+                    MissingIdf = missing,
+                    Id = question.Id,
+                    TopTitle = top?.Passage.Title,
+                });
             }
         }
 
@@ -113,6 +182,33 @@ public static class Calibration
     /// <summary>The trade-off over margin thresholds, with the cosine threshold fixed.</summary>
     public static List<Row> MarginTable(IReadOnlyList<Observation> observations, double minCosine, double from, double to, double step) =>
         Table(observations.Select(o => o with { Confidence = o.Confidence >= minCosine ? o.Margin : double.NegativeInfinity }).ToList(), from, to, step);
+
+    /// <summary>The trade-off over focus-coverage thresholds, with the cosine threshold fixed.</summary>
+    public static List<Row> FocusTable(IReadOnlyList<Observation> observations, double minCosine, double from, double to, double step) =>
+        Table(observations.Select(o => o with { Confidence = o.Confidence >= minCosine ? o.FocusCoverage : double.NegativeInfinity }).ToList(), from, to, step);
+
+    /// <summary>Shares answered correctly (indexed half) and falsely (other half) by the answer service's decision rule.</summary>
+    public static (double Answered, double FalseAnswers) Rule(IReadOnlyList<Observation> observations, Answering.AnsweringOptions options)
+    {
+        bool Answers(Observation o)
+        {
+            if (o.Confidence < options.MinSimilarity)
+            {
+                return false;
+            }
+
+            var namesTheTopic = o.FocusCoverage >= options.MinFocusCoverage;
+            return options.Evidence == Answering.AnswerEvidence.Focus
+                ? namesTheTopic
+                : namesTheTopic || o.Confidence >= options.SureSimilarity || o.Margin >= options.MinSimilarityMargin || o.Coverage >= options.MinConfidence;
+        }
+
+        var inside = observations.Where(o => o.Indexed).ToList();
+        var outside = observations.Where(o => !o.Indexed).ToList();
+        return (
+            inside.Count == 0 ? 0 : inside.Count(o => o.RelevantInTop3 && Answers(o)) / (double)inside.Count,
+            outside.Count == 0 ? 0 : outside.Count(Answers) / (double)outside.Count);
+    }
 
     public static List<Row> Table(IReadOnlyList<Observation> observations, double from, double to, double step)
     {

@@ -42,7 +42,7 @@ public sealed class QaBotHybridEngine(IReadOnlyList<SynonymRule> synonyms, IText
     {
         var plan = lexical!.Plan(question);
         var started = Stopwatch.GetTimestamp();
-        var vector = retriever!.EncodeQuestion(question);
+        var vector = retriever!.EncodeQuestion(plan.SearchText);
         EncodeLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return retriever.Search(plan, vector, k).Select(h => h.Passage.Id).ToList();
     }

@@ -1,6 +1,9 @@
 namespace QaBot.Knowledge.Files;
 
-/// <summary>Reads synonyms in the Solr format: <c># comment</c>, <c>a, b, c</c> and <c>a, b => c</c> lines.</summary>
+/// <summary>
+/// Reads synonyms in the Solr format: <c># comment</c>, <c>a, b, c</c> and <c>a, b => c</c> lines. An empty file is
+/// an error, as for passage files.
+/// </summary>
 public static class SynonymsParser
 {
     public static (IReadOnlyList<SynonymRule> Rules, IReadOnlyList<KnowledgeDiagnostic> Diagnostics) Parse(string file, string content)
@@ -8,6 +11,13 @@ public static class SynonymsParser
         var rules = new List<SynonymRule>();
         var diagnostics = new List<KnowledgeDiagnostic>();
         var lines = content.TrimStart('\uFEFF').Split('\n');
+        if (lines.All(string.IsNullOrWhiteSpace))
+        {
+            // Usually a file caught in the middle of a save; delete the file to have no synonyms.
+            diagnostics.Add(KnowledgeDiagnostic.Error(file, 1, "the file is empty"));
+            return (rules, diagnostics);
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();

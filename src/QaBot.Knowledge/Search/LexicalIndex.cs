@@ -50,6 +50,7 @@ public sealed class LexicalIndex : IDisposable
     private readonly HashSet<string> chatStems;
     private readonly Dictionary<string, (string Term, double Weight)[]> intentSectionWeights;
     private readonly Dictionary<string, (int[] Passages, float[] Scores)> phrasePostings;
+    private readonly SpellingCorrector? speller;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
     {
@@ -72,6 +73,9 @@ public sealed class LexicalIndex : IDisposable
             return found;
         }).ToArray();
         chatStems = QaBotAnalyzer.ChatStopWords.SelectMany(w => IndexAnalyzer.Terms(w)).ToHashSet(StringComparer.Ordinal);
+        speller = options.SpellingCorrection
+            ? SpellingCorrector.Build(passages, synonymRules.SelectMany(rule => rule.Inputs.Concat(rule.Outputs)))
+            : null;
         docToPassage = new int[reader.MaxDoc];
         foreach (var leaf in reader.Leaves)
         {
@@ -167,7 +171,8 @@ public sealed class LexicalIndex : IDisposable
     public QueryPlan Plan(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var terms = IndexAnalyzer.Terms(question);
+        var searchText = speller?.Correct(question, IsIndexedWord) ?? question;
+        var terms = IndexAnalyzer.Terms(searchText);
         var concepts = synonyms.Concepts(terms);
         var frequencies = concepts.Select(DocumentFrequency).ToList();
         var weights = frequencies.Select(Idf).ToList();
@@ -186,17 +191,29 @@ public sealed class LexicalIndex : IDisposable
         var noise = concepts.Select(c => c.IsSingleTerm && chatStems.Contains(c.Alternatives[0][0])).ToList();
         if (noise.All(n => n))
         {
-            return new QueryPlan(question, concepts, weights, noise, []) { IsEmpty = true };
+            return new QueryPlan(question, concepts, weights, noise, []) { IsEmpty = true, SearchText = searchText };
         }
 
+        // Concepts outside the words that say what is asked ("symptoms", "how many people are affected by") are the focus.
+        var focusTerms = searchText.Length > 4000 ? [] : IndexAnalyzer.Terms(QuestionIntents.Focus(searchText)).ToHashSet(StringComparer.Ordinal);
+        var focus = concepts.Select((c, i) => !noise[i] && c.Alternatives[0].Any(focusTerms.Contains)).ToList();
         var clauses = concepts.Select(Clause).ToList();
         var titles = TitleMatches(terms);
         return new QueryPlan(question, concepts, weights, noise, clauses)
         {
+            SearchText = searchText,
+            IsFocus = focus,
             TitlesInQuestion = titles.Select(t => t.Key).ToHashSet(StringComparer.Ordinal),
             TitleClauses = titles,
-            IntentSectionWeights = IntentWeights(question),
+            IntentSectionWeights = IntentWeights(searchText),
         };
+    }
+
+    /// <summary>True when the word's analysed form (its stem) is in the index, whatever form the knowledge used.</summary>
+    private bool IsIndexedWord(string word)
+    {
+        var terms = IndexAnalyzer.Terms(word);
+        return terms.Count == 1 && impacts.TermId(terms[0]) >= 0;
     }
 
     /// <summary>

@@ -17,4 +17,7 @@ public sealed record LexicalIndexOptions
 
     /// <summary>How many BM25 candidates are re-ranked with the intent bonus.</summary>
     public int IntentRerankDepth { get; init; } = 100;
+
+    /// <summary>Correct misspelt question words against the knowledge's own words before searching.</summary>
+    public bool SpellingCorrection { get; init; } = true;
 }

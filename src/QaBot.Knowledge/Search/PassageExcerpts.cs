@@ -20,6 +20,14 @@ public sealed class PassageExcerpts(QaBotAnalyzer analyzer)
         return terms;
     }
 
+    /// <summary>Analysed terms of the passage's title and section: what the passage is about.</summary>
+    public IReadOnlySet<string> HeadingTerms(Passage passage)
+    {
+        var terms = new HashSet<string>(analyzer.Terms(passage.Title), StringComparer.Ordinal);
+        terms.UnionWith(analyzer.Terms(passage.Section));
+        return terms;
+    }
+
     /// <summary>The passage's sentences, each scored by the idf-weighted share of question concepts it contains.</summary>
     public List<ScoredSentence> Sentences(Passage passage, QueryPlan plan)
     {

@@ -15,6 +15,9 @@ public sealed class QueryPlan
 
     public string Question { get; }
 
+    /// <summary>The question with misspelt words corrected against the knowledge's words; what is searched and encoded.</summary>
+    public string SearchText { get => field ?? Question; init; }
+
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
     /// <summary>Inverse document frequency of each concept (rare ideas weigh more).</summary>
@@ -28,6 +31,12 @@ public sealed class QueryPlan
 
     /// <summary>Titles found whole in the question, each scored as a term on the title key with its boost.</summary>
     internal IReadOnlyList<(string Key, float Boost)> TitleClauses { get; init; } = [];
+
+    /// <summary>
+    /// For each concept, whether it names the question's topic rather than what is asked about it ("lupus" in "what are
+    /// the symptoms of lupus?"). Empty when the question has no searchable term.
+    /// </summary>
+    public IReadOnlyList<bool> IsFocus { get; init; } = [];
 
     /// <summary>Every analysed term of every concept and alternative, for highlighting.</summary>
     public IReadOnlySet<string> Terms { get; }
@@ -54,6 +63,30 @@ public sealed class QueryPlan
 
             total += Weights[i];
             if (Concepts[i].IsCoveredBy(passageTerms))
+            {
+                covered += Weights[i];
+            }
+        }
+
+        return total <= 0 ? 0 : covered / total;
+    }
+
+    /// <summary>
+    /// The idf-weighted share of the question's topic concepts found in a set of terms (0..1); 0 when the question
+    /// names no topic. Given a passage's title and section, it tells whether the passage is about what was asked.
+    /// </summary>
+    public double FocusCoverage(IReadOnlySet<string> terms)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < IsFocus.Count; i++)
+        {
+            if (!IsFocus[i])
+            {
+                continue;
+            }
+
+            total += Weights[i];
+            if (Concepts[i].IsCoveredBy(terms))
             {
                 covered += Weights[i];
             }

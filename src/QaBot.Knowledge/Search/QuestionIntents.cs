@@ -13,27 +13,47 @@ public static partial class QuestionIntents
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private const int MatchTimeoutMilliseconds = 50;
-
     /// <summary>Specific intents, tried in order; the general "what is it" intent applies only when none matched.</summary>
     public static IReadOnlyList<Intent> Specific { get; } =
     [
-        new("frequency", FrequencyPattern(), "how common is it frequency"),
-        new("symptoms", SymptomsPattern(), "symptoms signs"),
-        new("diagnosis", DiagnosisPattern(), "diagnosis exams tests"),
-        new("treatment", TreatmentPattern(), "treatment"),
-        new("prevention", PreventionPattern(), "prevention"),
-        new("outlook", OutlookPattern(), "outlook"),
-        new("risk", RiskPattern(), "who is at risk"),
-        new("inheritance", InheritancePattern(), "inheritance"),
-        new("genetic changes", GeneticChangesPattern(), "genetic changes"),
-        new("causes", CausesPattern(), "causes"),
-        new("stages", StagesPattern(), "stages"),
-        new("complications", ComplicationsPattern(), "complications"),
-        new("research", ResearchPattern(), "research clinical trials"),
+        new("frequency", new Regex(@"\bhow (many|common|rare|often does)\b( people)?( (are|is|get|have))?( affected)?( by)?|\bprevalen|\bfrequen|\bincidence\b", Options, TimeSpan.FromMilliseconds(50)), "how common is it frequency"),
+        new("symptoms", new Regex(@"\bsympto|\bsy?mpt|\bsigns?\b|\bwarning signs\b", Options, TimeSpan.FromMilliseconds(50)), "symptoms signs"),
+        new("diagnosis", new Regex(@"\bdiagnos|\btest(s|ed|ing)?\b|\bexam(s|ination)?\b|\bscreen", Options, TimeSpan.FromMilliseconds(50)), "diagnosis exams tests"),
+        new("treatment", new Regex(@"\btreat|\btrea?tm|\bcure[sd]?\b|\btherap|\bmedic(ine|ation)s?\b|\bdrugs?\b|\bmanag(e|ing|ement)\b", Options, TimeSpan.FromMilliseconds(50)), "treatment"),
+        new("prevention", new Regex(@"\bprevent|\bavoid\b|\blower (my|the) (risk|chance)", Options, TimeSpan.FromMilliseconds(50)), "prevention"),
+        new("outlook", new Regex(@"\boutlook\b|\bprognosis\b|\blife expectancy\b|\bsurviv|\bwill (i|he|she|they) (get better|recover)", Options, TimeSpan.FromMilliseconds(50)), "outlook"),
+        new("risk", new Regex(@"\bat risk\b|\brisk factors?\b|\bwho (gets|is likely|can get)\b|\bsusceptib", Options, TimeSpan.FromMilliseconds(50)), "who is at risk"),
+        new("inheritance", new Regex(@"\binherit|\bpassed (down|on)\b|\bruns? in (the |my )?famil|\bhereditary\b", Options, TimeSpan.FromMilliseconds(50)), "inheritance"),
+        new("genetic changes", new Regex(@"\bgenetic changes?( related to)?\b|\bgenes?\b|\bmutation", Options, TimeSpan.FromMilliseconds(50)), "genetic changes"),
+        new("causes", new Regex(@"\bcaus|\bwhy do(es)? (i|people|you)\b|\bwhat makes\b|\breasons? for\b", Options, TimeSpan.FromMilliseconds(50)), "causes"),
+        new("stages", new Regex(@"\bstag(e|es|ing)\b", Options, TimeSpan.FromMilliseconds(50)), "stages"),
+        new("complications", new Regex(@"\bcomplication", Options, TimeSpan.FromMilliseconds(50)), "complications"),
+        new("research", new Regex(@"\bresearch\b|\bclinical trials?\b|\bstud(y|ies)\b", Options, TimeSpan.FromMilliseconds(50)), "research clinical trials"),
     ];
 
-    public static Intent General { get; } = new("overview", OverviewPattern(), "overview");
+    public static Intent General { get; } = new("overview", new Regex(@"^", Options, TimeSpan.FromMilliseconds(50)), "overview");
+
+    /// <summary>
+    /// The question with the words that say what it asks for ("how many people are affected by", "symptoms of",
+    /// "genetic changes related to") blanked out, leaving its topic ("the focus").
+    /// </summary>
+    public static string Focus(string question)
+    {
+        var focus = question;
+        foreach (var intent in Specific)
+        {
+            try
+            {
+                focus = intent.Pattern.Replace(focus, " ");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return question;
+            }
+        }
+
+        return focus;
+    }
 
     /// <summary>The intents a question expresses: the specific ones it matches, else <see cref="General"/>.</summary>
     public static List<Intent> Of(string question)
@@ -61,47 +81,4 @@ public static partial class QuestionIntents
 
         return found;
     }
-
-    // Source-generated matchers: about ten times cheaper per question than interpreted ones.
-    [GeneratedRegex(@"\bhow (many|common|rare|often does)\b|\bprevalen|\bfrequen|\bincidence\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex FrequencyPattern();
-
-    [GeneratedRegex(@"\bsympto|\bsy?mpt|\bsigns?\b|\bwarning signs\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex SymptomsPattern();
-
-    [GeneratedRegex(@"\bdiagnos|\btest(s|ed|ing)?\b|\bexam(s|ination)?\b|\bscreen", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex DiagnosisPattern();
-
-    [GeneratedRegex(@"\btreat|\btrea?tm|\bcure[sd]?\b|\btherap|\bmedic(ine|ation)s?\b|\bdrugs?\b|\bmanag(e|ing|ement)\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex TreatmentPattern();
-
-    [GeneratedRegex(@"\bprevent|\bavoid\b|\blower (my|the) (risk|chance)", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex PreventionPattern();
-
-    [GeneratedRegex(@"\boutlook\b|\bprognosis\b|\blife expectancy\b|\bsurviv|\bwill (i|he|she|they) (get better|recover)", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex OutlookPattern();
-
-    [GeneratedRegex(@"\bat risk\b|\brisk factors?\b|\bwho (gets|is likely|can get)\b|\bsusceptib", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex RiskPattern();
-
-    [GeneratedRegex(@"\binherit|\bpassed (down|on)\b|\bruns? in (the |my )?famil|\bhereditary\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex InheritancePattern();
-
-    [GeneratedRegex(@"\bgenetic changes?\b|\bgenes?\b|\bmutation", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex GeneticChangesPattern();
-
-    [GeneratedRegex(@"\bcaus|\bwhy do(es)? (i|people|you)\b|\bwhat makes\b|\breasons? for\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex CausesPattern();
-
-    [GeneratedRegex(@"\bstag(e|es|ing)\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex StagesPattern();
-
-    [GeneratedRegex(@"\bcomplication", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex ComplicationsPattern();
-
-    [GeneratedRegex(@"\bresearch\b|\bclinical trials?\b|\bstud(y|ies)\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex ResearchPattern();
-
-    [GeneratedRegex(@"^", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex OverviewPattern();
 }

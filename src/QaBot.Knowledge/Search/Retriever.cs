@@ -35,7 +35,7 @@ public sealed class Retriever
     /// <summary>Encodes a question for the dense search (null when embeddings are off).</summary>
     public float[]? EncodeQuestion(string question) => encoder?.EncodeQuery(question);
 
-    public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top) => Search(plan, EncodeQuestion(plan.Question), top);
+    public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top) => Search(plan, EncodeQuestion(plan.SearchText), top);
 
     /// <summary>Searches with an already encoded question (so callers can time encoding alone).</summary>
     public IReadOnlyList<SearchHit> Search(QueryPlan plan, float[]? questionVector, int top)

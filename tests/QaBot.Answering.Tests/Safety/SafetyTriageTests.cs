@@ -150,26 +150,13 @@ public sealed class SafetyTriageTests
     }
 
     [Fact]
-    public void Assess_2000CharacterQuestion_TakesUnderOneMillisecond()
+    public void Assess_2000CharacterOrdinaryQuestion_IsNotFlagged()
     {
         // Ordinary questions that contain many rule keywords ("my", "should", "how", "dose"...), so most rules run.
+        // How long this takes is measured by benchmarks/QaBot.Benchmarks (SafetyBenchmarks), not by a timed test.
         var message = Repeat(string.Join(' ', SafetyExamples.OrdinaryMessages) + " ", 2000);
+
         Assert.Null(Triage.Assess(message));
-
-        // The best of many short batches: robust against a busy test machine, still fails when triage is slow.
-        var best = TimeSpan.MaxValue;
-        for (var batch = 0; batch < 100; batch++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            for (var i = 0; i < 10; i++)
-            {
-                Triage.Assess(message);
-            }
-
-            best = TimeSpan.FromTicks(Math.Min(best.Ticks, stopwatch.Elapsed.Ticks / 10));
-        }
-
-        Assert.True(best < TimeSpan.FromMilliseconds(1), $"took {best.TotalMilliseconds} ms per message");
     }
 
     [Fact]
