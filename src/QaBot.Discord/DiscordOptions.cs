@@ -57,6 +57,17 @@ public sealed class DiscordOptions
     /// Direct messages are always answered when <see cref="AnswerDirectMessages"/> is on.</summary>
     public IList<string> AllowedChannelIds { get; } = new List<string>();
 
+    /// <summary>
+    /// Role ids whose members may use the moderators' <c>/kb</c> commands, besides members with the Manage Server
+    /// permission. Default: none (Manage Server only). Allow these roles to see <c>/kb</c> in Discord too (Server Settings,
+    /// Integrations, QaBot), since by default Discord shows it only to members who may manage the server.
+    /// </summary>
+    public IList<string> ModeratorRoleIds { get; } = new List<string>();
+
+    /// <summary>A channel id where QaBot posts new knowledge problems (and fixes) after each reload. Default none: no posts.
+    /// The bot needs View Channel, Send Messages and Embed Links there.</summary>
+    public string? ModeratorChannelId { get; set; }
+
     /// <summary>Reply to a mention in a new public thread on the question (falls back to a reply). Default false.</summary>
     public bool ReplyInThread { get; set; }
 

@@ -56,7 +56,15 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add("QaBot:Discord:ApplicationId must be a numeric Discord id.");
         }
 
-        foreach (var (key, ids) in new[] { ("CommandGuildIds", options.CommandGuildIds), ("AllowedChannelIds", options.AllowedChannelIds) })
+        if (options.ModeratorChannelId is { Length: > 0 } moderatorChannel && !IsSnowflake(moderatorChannel))
+        {
+            errors.Add("QaBot:Discord:ModeratorChannelId must be a numeric Discord channel id, or empty.");
+        }
+
+        foreach (var (key, ids) in new[]
+                 {
+                     ("CommandGuildIds", options.CommandGuildIds), ("AllowedChannelIds", options.AllowedChannelIds), ("ModeratorRoleIds", options.ModeratorRoleIds),
+                 })
         {
             if (ids.Any(id => !IsSnowflake(id)))
             {

@@ -9,7 +9,9 @@ using QaBot.Answering.RateLimiting;
 using QaBot.Discord.Bot;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Interactions;
+using QaBot.Discord.Moderation;
 using QaBot.Discord.Rest;
+using QaBot.Moderation;
 
 namespace QaBot.Discord;
 
@@ -17,8 +19,10 @@ public static class DiscordServiceExtensions
 {
     /// <summary>
     /// Registers the Discord bot when <c>QaBot:Discord:Enabled</c> is true (options checked at start-up); does
-    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>; registers the shared
-    /// rate limits itself (<see cref="RateLimitServiceExtensions.AddQuestionRateLimits"/>, once for all platforms).
+    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/> and
+    /// <c>AddModeration()</c> for <see cref="IModeratorCommands"/>; with <c>ModeratorChannelId</c> set, the channel joins
+    /// the moderators' channels that the moderation notifier posts to. Registers the shared rate limits itself
+    /// (<see cref="RateLimitServiceExtensions.AddQuestionRateLimits"/>, once for all platforms).
     /// </summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
@@ -55,7 +59,14 @@ public static class DiscordServiceExtensions
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<InFlightWork>();
         services.TryAddSingleton<AnswerMessageBuilder>();
+        services.TryAddSingleton<ModeratorCheck>();
+        services.TryAddSingleton<ModeratorInteractions>();
         services.TryAddSingleton<DiscordBot>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[DiscordOptions.SectionName + ":" + nameof(DiscordOptions.ModeratorChannelId)]))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, DiscordModeratorChannel>());
+        }
+
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.AddHostedService<DiscordHostedService>();
         return builder;

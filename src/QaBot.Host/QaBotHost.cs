@@ -5,6 +5,7 @@ using QaBot.Discord;
 using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
+using QaBot.Moderation;
 using QaBot.Teams;
 
 namespace QaBot.Host;
@@ -29,6 +30,7 @@ public static class QaBotHost
         builder.AddEmbeddings();
         builder.AddAnswering();
         builder.AddAnalytics();
+        builder.AddModeration();
         builder.AddQaBotWeb();
         builder.AddQaBotMetrics();
         builder.AddTeams();

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
+using QaBot.Moderation;
 using QaBot.Teams.Cards;
+using QaBot.Teams.Moderation;
 
 namespace QaBot.Teams;
 
 /// <summary>
 /// QaBot in Teams: answers 1:1 messages, and channel or group-chat messages that @mention it (in the same reply chain);
-/// welcomes when it is added to a conversation; handles <c>help</c>; records feedback clicks and redraws the card in place.
+/// welcomes when it is added to a conversation; handles <c>help</c> and the moderators' <c>kb ...</c> commands; records feedback clicks and redraws the card in place.
 /// Questions pass the shared rate limits first (per Entra object id, or the channel's user id) and are answered in one of
 /// the shared answering slots; a refused user gets a short notice with the reminder.
 /// Logs what happened, never what was written or by whom.
@@ -23,6 +25,7 @@ internal sealed partial class TeamsBot(
     IQuestionRateLimiter rateLimiter,
     AnsweringMetrics metrics,
     TeamsCards cards,
+    TeamsModerators moderators,
     TimeProvider time,
     ILogger<TeamsBot> logger) : TeamsActivityHandler
 {
@@ -49,7 +52,8 @@ internal sealed partial class TeamsBot(
         var started = time.GetTimestamp();
         var question = TeamsMessageText.Question(activity);
         var help = TeamsMessageText.IsHelp(question);
-        if (!help && rateLimiter.TryAcquire(Platform, UserId(activity)) is { Allowed: false } refused)
+        var command = ModeratorCommand.TryParse(question, out var parsed) ? parsed : null; // commands and help are not limited
+        if (!help && command is null && rateLimiter.TryAcquire(Platform, UserId(activity)) is { Allowed: false } refused)
         {
             await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, refused.Reply), cancellationToken).ConfigureAwait(false);
             LogRefused(logger, scope, refused.Outcome);
@@ -57,6 +61,13 @@ internal sealed partial class TeamsBot(
         }
 
         await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        if (command is not null)
+        {
+            // "kb ..." is a moderator command, run or refused; never answered as a question.
+            await moderators.HandleAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (help)
         {
             await turnContext.SendActivityAsync(cards.Help(scope == ConversationScope.Personal, BotName(activity)), cancellationToken).ConfigureAwait(false);

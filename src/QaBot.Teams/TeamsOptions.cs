@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QaBot.Teams.Moderation;
 
 namespace QaBot.Teams;
 
@@ -36,6 +37,15 @@ public sealed class TeamsOptions
     /// <summary>Largest message the bot sends, in bytes of JSON; Teams' limit is about 28 KB. Default 18,000.</summary>
     [Range(4_000, 25_000)]
     public int MaxActivityBytes { get; set; } = 18_000;
+
+    /// <summary>
+    /// The Microsoft Entra object ids (GUIDs) of the people who may use the moderators' text commands (<c>kb status</c>,
+    /// <c>kb reload</c>, <c>kb gaps</c>, <c>kb feedback</c>). Default: none, so nobody may.
+    /// </summary>
+    public IList<string> ModeratorAadObjectIds { get; } = new List<string>();
+
+    /// <summary>Where QaBot posts new knowledge problems (and fixes) after each reload. Default: nowhere.</summary>
+    public TeamsConversationOptions ModeratorChannel { get; set; } = new();
 
     /// <summary><c>MultiTenant</c> (default), <c>SingleTenant</c> or <c>UserAssignedMSI</c>. Root key <c>MicrosoftAppType</c>.</summary>
     public string? MicrosoftAppType { get; set; }

@@ -58,6 +58,13 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
             errors.Add("ValidateAuthority must be true or false.");
         }
 
+        if (options.ModeratorAadObjectIds.Any(id => !Guid.TryParse(id, out _)))
+        {
+            errors.Add($"{TeamsOptions.SectionName}:ModeratorAadObjectIds must hold Microsoft Entra object ids (GUIDs).");
+        }
+
+        ValidateModeratorChannel(options, errors);
+
         if (options.AuthenticationTimeout >= options.RequestTimeout)
         {
             errors.Add($"{TeamsOptions.SectionName}:AuthenticationTimeout must be shorter than {TeamsOptions.SectionName}:RequestTimeout.");
@@ -66,5 +73,38 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
         return errors.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Microsoft Teams settings: " + string.Join(" ", errors));
+    }
+
+    /// <summary>The moderators' conversation: both values or neither; the bot's token goes to the service URL, so it must
+    /// be https (http only on this machine); in local mode only a loopback URL can be reached.</summary>
+    private static void ValidateModeratorChannel(TeamsOptions options, List<string> errors)
+    {
+        var channel = options.ModeratorChannel;
+        if (!channel.IsConfigured)
+        {
+            return;
+        }
+
+        const string key = TeamsOptions.SectionName + ":ModeratorChannel";
+        if (string.IsNullOrWhiteSpace(channel.ServiceUrl) || string.IsNullOrWhiteSpace(channel.ConversationId))
+        {
+            errors.Add($"{key} needs both ServiceUrl and ConversationId.");
+            return;
+        }
+
+        var https = Uri.TryCreate(channel.ServiceUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && url.UserInfo.Length == 0;
+        if (!https && !LoopbackAddress.IsLoopbackServiceUrl(channel.ServiceUrl))
+        {
+            errors.Add($"{key}:ServiceUrl must be an https URL, e.g. https://smba.trafficmanager.net/emea/.");
+        }
+        else if (options.LocalMode && !LoopbackAddress.IsLoopbackServiceUrl(channel.ServiceUrl))
+        {
+            errors.Add($"{key}:ServiceUrl must be a loopback URL in local mode: local mode never sends anywhere else.");
+        }
+
+        if (!options.Enabled)
+        {
+            errors.Add($"{key} is set but Teams is off: set MicrosoftAppId (or {TeamsOptions.SectionName}:LocalMode).");
+        }
     }
 }

@@ -10,7 +10,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering.RateLimiting;
+using QaBot.Moderation;
 using QaBot.Teams.Cards;
+using QaBot.Teams.Moderation;
 
 namespace QaBot.Teams;
 
@@ -21,7 +23,8 @@ public static partial class TeamsServiceExtensions
 
     /// <summary>
     /// Registers the Teams bot with validated options. Nothing runs, and nothing is fetched, unless an app id is
-    /// configured or <c>QaBot:Teams:LocalMode</c> is on.
+    /// configured or <c>QaBot:Teams:LocalMode</c> is on. Needs <c>AddModeration()</c> for the moderators' commands; with
+    /// <c>QaBot:Teams:ModeratorChannel</c> set, that conversation joins the moderators' channels.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
@@ -58,6 +61,13 @@ public static partial class TeamsServiceExtensions
             sp.GetRequiredService<ILogger<TeamsAuthentication>>()));
         builder.Services.TryAddSingleton<TeamsBotAdapter>();
         builder.Services.TryAddSingleton<TeamsCards>();
+        builder.Services.TryAddSingleton<ModeratorCards>();
+        builder.Services.TryAddSingleton<TeamsModerators>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[TeamsOptions.SectionName + ":ModeratorChannel:ConversationId"]))
+        {
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorChannel, TeamsModeratorChannel>());
+        }
+
         builder.Services.TryAddSingleton<TeamsBot>();
         builder.Services.TryAddSingleton<MessagesEndpoint>();
         return builder;

@@ -5,11 +5,11 @@ namespace QaBot.Discord.Tests;
 public sealed class ArchitectureTests
 {
     [Fact]
-    public void Discord_ReferencesAnsweringOnlyAndNoOtherChatPlatform()
+    public void Discord_ReferencesAnsweringAndModerationOnlyAndNoOtherChatPlatform()
     {
         var references = typeof(DiscordOptions).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToList();
 
-        Assert.Equal(["QaBot.Answering"], references.Where(r => r.StartsWith("QaBot.", StringComparison.Ordinal)));
+        Assert.Equal(["QaBot.Answering", "QaBot.Moderation"], references.Where(r => r.StartsWith("QaBot.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Bot", StringComparison.Ordinal)
                                                || r.StartsWith("Discord", StringComparison.Ordinal)
                                                || r.StartsWith("DSharpPlus", StringComparison.Ordinal));

@@ -233,7 +233,7 @@ public sealed class DiscordBotTests
         Assert.Equal($"applications/{DiscordTestHost.ApplicationId}/commands", put.Path);
         Assert.Contains(global.Discord.Requests, r => r.Is("GET", "applications/@me"));
         var commands = put.Json.EnumerateArray().ToList();
-        Assert.Equal(["ask", "about"], commands.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["ask", "about", "kb"], commands.Select(c => c.GetProperty("name").GetString()));
         var option = commands[0].GetProperty("options")[0];
         Assert.Equal(("question", 3, true), (option.GetProperty("name").GetString(), option.GetProperty("type").GetInt32(), option.GetProperty("required").GetBoolean()));
         Assert.Equal([0, 1], commands[0].GetProperty("contexts").EnumerateArray().Select(c => c.GetInt32()));

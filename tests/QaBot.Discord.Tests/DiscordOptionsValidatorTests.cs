@@ -59,12 +59,26 @@ public sealed class DiscordOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_ModeratorIdsNotNumeric_ReportsBoth()
+    {
+        var options = new DiscordOptions { Enabled = true, Token = "token", ModeratorChannelId = "#moderators" };
+        options.ModeratorRoleIds.Add("Moderators");
+
+        var failures = validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.Contains("ModeratorChannelId must be a numeric Discord channel id", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ModeratorRoleIds must hold numeric Discord ids", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AddDiscord_EnabledWithoutToken_StopsTheHostAtStartWithTheMessage()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["QaBot:Discord:Enabled"] = "true" });
         builder.Services.AddSingleton(Mock.Of<IAnswerService>());
         builder.Services.AddSingleton(Mock.Of<IFeedbackSink>());
+        builder.Services.AddSingleton(Mock.Of<QaBot.Moderation.IModeratorCommands>());
         builder.AddDiscord();
         await using var app = builder.Build();
 

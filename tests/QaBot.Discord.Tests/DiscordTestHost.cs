@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -10,12 +11,15 @@ using Moq;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
 using QaBot.Discord.Tests.Fakes;
+using QaBot.Knowledge;
+using QaBot.Moderation;
 
 namespace QaBot.Discord.Tests;
 
 /// <summary>
 /// The real Discord bot (<c>AddDiscord</c>, <c>MapDiscord</c>) in a Kestrel host on 127.0.0.1, pointed at a
-/// <see cref="FakeDiscord"/>, on a <see cref="FakeTimeProvider"/>, with a mocked answer service and every log captured.
+/// <see cref="FakeDiscord"/>, on a <see cref="FakeTimeProvider"/>, with a mocked answer service, the real moderators'
+/// commands (<c>AddModeration</c>) and every log captured.
 /// </summary>
 public sealed class DiscordTestHost : IAsyncDisposable
 {
@@ -54,8 +58,13 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public IReadOnlyList<FakeLogRecord> Logs => App.Services.GetFakeLogCollector().GetSnapshot();
 
-    /// <summary>Starts the fake Discord and the bot; <paramref name="configure"/> changes the QaBot:Discord settings.</summary>
-    public static async Task<DiscordTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5)
+    /// <summary>
+    /// Starts the fake Discord and the bot; <paramref name="configure"/> changes the QaBot:Discord settings and
+    /// <paramref name="services"/> registers services before the bot's (e.g. an <see cref="IModeratorCommands"/> or an
+    /// <see cref="IKnowledgeBase"/> for the moderators' commands; by default the knowledge base is an empty mock).
+    /// </summary>
+    public static async Task<DiscordTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5, Action<IServiceCollection>? services = null)
     {
         var discord = await FakeDiscord.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -82,6 +91,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Services.AddSingleton<Jitter>(new FixedJitter(jitter));
         builder.Services.AddSingleton(answers.Object);
         builder.Services.AddSingleton(feedback.Object);
+        services?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton(Mock.Of<IKnowledgeBase>());
+        builder.AddModeration();
         builder.AddDiscord();
 
         var app = builder.Build();
@@ -91,15 +103,18 @@ public sealed class DiscordTestHost : IAsyncDisposable
     }
 
     /// <summary>The bot without a gateway: the REST client and the interactions endpoint only.</summary>
-    public static Task<DiscordTestHost> StartEndpointOnlyAsync(string publicKeyHex, Action<Dictionary<string, string?>>? configure = null) =>
-        StartAsync(s =>
-        {
-            s["QaBot:Discord:UseGateway"] = "false";
-            s["QaBot:Discord:RegisterCommands"] = "false";
-            s["QaBot:Discord:InteractionsEndpoint"] = "true";
-            s["QaBot:Discord:PublicKey"] = publicKeyHex;
-            configure?.Invoke(s);
-        });
+    public static Task<DiscordTestHost> StartEndpointOnlyAsync(
+        string publicKeyHex, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(
+            s =>
+            {
+                s["QaBot:Discord:UseGateway"] = "false";
+                s["QaBot:Discord:RegisterCommands"] = "false";
+                s["QaBot:Discord:InteractionsEndpoint"] = "true";
+                s["QaBot:Discord:PublicKey"] = publicKeyHex;
+                configure?.Invoke(s);
+            },
+            services: services);
 
     /// <summary>The first gateway connection, through hello, identify and ready.</summary>
     public async Task<FakeGatewayConnection> ConnectAsync()
@@ -176,4 +191,42 @@ public sealed class DiscordTestHost : IAsyncDisposable
         data = new { id = "1", name = "ask", type = 1, options = new[] { new { name = "question", type = 3, value = question } } },
         version = 1,
     };
+
+    /// <summary>View Channel, Send Messages, Read Message History, Use Application Commands: a member, not a moderator.</summary>
+    public const string MemberPermissions = "2147552256";
+
+    /// <summary><see cref="MemberPermissions"/> plus Manage Server (1 &lt;&lt; 5).</summary>
+    public const string ManageServerPermissions = "2147552288";
+
+    /// <summary>
+    /// An INTERACTION_CREATE payload for <c>/kb subcommand [days]</c>: by a server member with <paramref name="roles"/>
+    /// and <paramref name="permissions"/>, or in a direct message.
+    /// </summary>
+    public static Dictionary<string, object?> KbCommand(
+        string subcommand, int? days = null, string id = "360000000000000001", string token = "kb-token-1",
+        string[]? roles = null, string permissions = MemberPermissions, bool directMessage = false)
+    {
+        var options = days is { } value ? new object[] { new { name = "days", type = 4, value } } : [];
+        var payload = new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["application_id"] = ApplicationId,
+            ["type"] = 2,
+            ["token"] = token,
+            ["channel_id"] = ChannelId,
+            ["data"] = new { id = "3", name = "kb", type = 1, options = new[] { new { name = subcommand, type = 1, options } } },
+            ["version"] = 1,
+        };
+        if (directMessage)
+        {
+            payload["user"] = new { id = UserId, username = "alice" };
+        }
+        else
+        {
+            payload["guild_id"] = GuildId;
+            payload["member"] = new { user = new { id = UserId, username = "alice" }, roles = roles ?? [], permissions };
+        }
+
+        return payload;
+    }
 }

@@ -37,6 +37,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Moderation_ReferencesAnalyticsAnsweringAndKnowledgeOnlyAndNoChatPlatform()
+    {
+        var references = References("QaBot.Moderation");
+
+        Assert.Equal(
+            ["QaBot.Analytics", "QaBot.Answering", "QaBot.Knowledge"],
+            references.Where(r => r.StartsWith("QaBot.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(references, r => ChatPlatformPrefixes.Any(p => r.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Host_SitsOnTopOfAnsweringAndKnowledge()
     {
         var references = References("qabot");

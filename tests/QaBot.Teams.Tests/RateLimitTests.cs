@@ -34,7 +34,7 @@ public sealed class RateLimitTests
                 ["QaBot:RateLimits:PerUser:TokensPerPeriod"] = "1",
                 ["QaBot:RateLimits:PerUser:ReplenishmentPeriod"] = "00:00:30",
             },
-            extraServices: services => services.AddSingleton<TimeProvider>(time));
+            services: services => services.AddSingleton<TimeProvider>(time));
         await host.InitializeAsync();
         try
         {

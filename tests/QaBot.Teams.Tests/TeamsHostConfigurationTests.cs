@@ -30,6 +30,11 @@ public sealed class TeamsHostConfigurationTests
     [InlineData("MicrosoftAppType=Weird;QaBot:Teams:LocalMode=true", "MicrosoftAppType must be one of")]
     [InlineData("QaBot:Teams:LocalMode=true;QaBot:Teams:RequestTimeout=00:05:00", "RequestTimeout")]
     [InlineData("QaBot:Teams:LocalMode=true;QaBot:Teams:AuthenticationTimeout=00:00:20;QaBot:Teams:RequestTimeout=00:00:10", "AuthenticationTimeout must be shorter")]
+    [InlineData("QaBot:Teams:LocalMode=true;QaBot:Teams:ModeratorAadObjectIds:0=alice@example.org", "ModeratorAadObjectIds must hold Microsoft Entra object ids")]
+    [InlineData("QaBot:Teams:LocalMode=true;QaBot:Teams:ModeratorChannel:ConversationId=19:m@thread.tacv2", "ModeratorChannel needs both ServiceUrl and ConversationId")]
+    [InlineData("MicrosoftAppId=4b1c7a53-3a8e-4f3d-9c2b-6f1d2e3a4b5c;MicrosoftAppPassword=x;QaBot:Teams:ModeratorChannel:ServiceUrl=http://smba.example.org/;QaBot:Teams:ModeratorChannel:ConversationId=19:m@thread.tacv2", "ModeratorChannel:ServiceUrl must be an https URL")]
+    [InlineData("QaBot:Teams:LocalMode=true;QaBot:Teams:ModeratorChannel:ServiceUrl=https://smba.trafficmanager.net/emea/;QaBot:Teams:ModeratorChannel:ConversationId=19:m@thread.tacv2", "must be a loopback URL in local mode")]
+    [InlineData("QaBot:Teams:ModeratorChannel:ServiceUrl=https://smba.trafficmanager.net/emea/;QaBot:Teams:ModeratorChannel:ConversationId=19:m@thread.tacv2", "ModeratorChannel is set but Teams is off")]
     public void InvalidSettings_StopTheHostWithAClearMessage(string settings, string expected)
     {
         var values = settings.Split(';').Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);

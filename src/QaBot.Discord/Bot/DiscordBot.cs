@@ -8,12 +8,13 @@ using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Model;
+using QaBot.Discord.Moderation;
 using QaBot.Discord.Rest;
 
 namespace QaBot.Discord.Bot;
 
 /// <summary>
-/// QaBot on Discord: answers <c>/ask</c>, <c>/about</c>, @mentions in allowed channels and DMs through
+/// QaBot on Discord: answers <c>/ask</c>, <c>/about</c>, the moderators' <c>/kb</c> (<see cref="ModeratorInteractions"/>), @mentions in allowed channels and DMs through
 /// <see cref="IAnswerService"/>, hands button clicks to <see cref="IFeedbackSink"/>, ignores bots (itself included) and
 /// applies the per-user cooldown and the shared rate limits (<see cref="UserCooldown"/>), and answers only in one of the
 /// shared answering slots (<see cref="IQuestionRateLimiter.EnterAsync"/>). Work runs off the gateway's loop, in <see cref="InFlightWork"/>. Never logs message
@@ -29,6 +30,7 @@ internal sealed partial class DiscordBot(
     AnsweringMetrics metrics,
     FeedbackContextStore feedbackContexts,
     InFlightWork work,
+    ModeratorInteractions moderators,
     IOptions<DiscordOptions> options,
     IOptions<AnsweringOptions> answeringOptions,
     TimeProvider time,
@@ -119,6 +121,9 @@ internal sealed partial class DiscordBot(
 
             case InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.About:
                 return Reply(AnswerMessageBuilder.About(Options, answeringOptions.Value.Reminder));
+
+            case InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Kb:
+                return moderators.Plan(interaction, interaction.ApplicationId.Length > 0 ? interaction.ApplicationId : applicationId ?? "");
 
             case InteractionType.MessageComponent when FeedbackClick.TryParse(interaction.Data?.CustomId, out var click):
                 return new InteractionPlan(

@@ -65,7 +65,7 @@ internal sealed partial class DiscordHostedService(
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Bulk-overwrites <c>/ask</c> and <c>/about</c>; false when the token was refused (a fatal stop).</summary>
+    /// <summary>Bulk-overwrites <c>/ask</c>, <c>/about</c> and <c>/kb</c>; false when the token was refused (a fatal stop).</summary>
     private async Task<bool> RegisterCommandsAsync(DiscordOptions settings, CancellationToken cancellationToken)
     {
         try
@@ -104,7 +104,7 @@ internal sealed partial class DiscordHostedService(
         }
     }
 
-    [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Discord: registered /ask and /about {Scope} ({Count})")]
+    [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Discord: registered /ask, /about and /kb {Scope} ({Count})")]
     private static partial void LogRegistered(ILogger logger, string scope, int count);
 
     [LoggerMessage(EventId = 6402, Level = LogLevel.Error, Message = "Discord: could not register the slash commands")]

@@ -17,4 +17,10 @@ public sealed record ApplicationCommand
 
     /// <summary>0: installed to a guild (global commands only).</summary>
     public IReadOnlyList<int>? IntegrationTypes { get; init; }
+
+    /// <summary>
+    /// The permission bits a member needs to see and use the command by default (a decimal string); server admins can
+    /// change who may use it under Server Settings, Integrations. Null: everyone.
+    /// </summary>
+    public string? DefaultMemberPermissions { get; init; }
 }

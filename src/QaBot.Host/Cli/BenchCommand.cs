@@ -21,7 +21,7 @@ internal static class BenchCommand
         var questions = new Option<string>("--questions") { Description = "Questions in JSONL with relevant ids.", Required = true };
         var variant = new Option<string[]>("--variant") { Description = "base (the corpus as given) or scale (10 copies); repeatable.", Arity = ArgumentArity.ZeroOrMore };
         variant.AcceptOnlyFromAmong("base", "scale");
-        var engine = new Option<string[]>("--engine") { Description = "plain (plain Lucene.Net), lexical (QaBot without embeddings); repeatable or comma-separated.", Arity = ArgumentArity.ZeroOrMore };
+        var engine = new Option<string[]>("--engine") { Description = "plain (plain Lucene.Net), lexical (QaBot without embeddings), hybrid (QaBot's default); repeatable or comma-separated.", Arity = ArgumentArity.ZeroOrMore };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions (for quick checks; the protocol uses all)." };
         var synonyms = new Option<string?>("--synonyms") { Description = "A Solr synonyms file for QaBot's engines (default: none)." };
         var cache = new Option<string?>("--vector-cache") { Description = "Passage-vector cache folder for the hybrid engine.", DefaultValueFactory = _ => ".qabot/vectors" };
@@ -32,9 +32,10 @@ internal static class BenchCommand
         var titleBonus = new Option<double?>("--title-bonus") { Description = "Tuning: fused-score bonus for a title found in the question." };
         var spelling = new Option<bool>("--no-spelling") { Description = "Tuning: turn off the correction of misspelt question words." };
         var details = new Option<string?>("--details") { Description = "Write each question's rank per engine to this JSONL file (for analysis)." };
+        var distinctCopies = new Option<bool>("--distinct-copies") { Description = "Hybrid: give every repeated passage (the scale variant's copies) its own slightly moved vector, so the dense search pays for all of them." };
         var command = new Command("bench", "Run the retrieval benchmark protocol and print one JSON line per engine and variant.")
         {
-            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, titleBoost, intentBoost, intentBonus, titleBonus, spelling,
+            passages, questions, variant, engine, limit, synonyms, cache, lexicalWeight, details, distinctCopies, titleBoost, intentBoost, intentBonus, titleBonus, spelling,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -92,7 +93,7 @@ internal static class BenchCommand
                         }
 
                         using (encoder)
-                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), new Knowledge.Search.RetrievalOptions { LexicalWeight = result.GetValue(lexicalWeight), IntentBonus = result.GetValue(intentBonus) ?? new Knowledge.Search.RetrievalOptions().IntentBonus, TitleBonus = result.GetValue(titleBonus) ?? new Knowledge.Search.RetrievalOptions().TitleBonus }, indexOptions))
+                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), new Knowledge.Search.RetrievalOptions { LexicalWeight = result.GetValue(lexicalWeight), IntentBonus = result.GetValue(intentBonus) ?? new Knowledge.Search.RetrievalOptions().IntentBonus, TitleBonus = result.GetValue(titleBonus) ?? new Knowledge.Search.RetrievalOptions().TitleBonus }, indexOptions, result.GetValue(distinctCopies)))
                         {
                             var line = BenchRunner.Run(hybrid, name, docs, benchQuestions, cancellationToken, detailWriter);
                             await Console.Error.WriteLineAsync($"bench: passage vectors: {hybrid.Vectors!.Encoded} encoded, {hybrid.Vectors.FromCache} from cache, {hybrid.Vectors.Elapsed.TotalSeconds:F1} s");
@@ -100,6 +101,8 @@ internal static class BenchCommand
                             var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(line))!.AsObject();
                             json["encode_p50_ms"] = Measure.Round(Measure.Percentile(encodeTimed, 50), 3);
                             json["encode_p99_ms"] = Measure.Round(Measure.Percentile(encodeTimed, 99), 3);
+                            json["vectors"] = hybrid.Dense!.VectorCount;
+                            json["vectors_mb"] = Math.Round(hybrid.Dense.SizeInBytes / 1048576.0, 1);
                             Console.WriteLine(json.ToJsonString());
                         }
 

@@ -1,21 +1,31 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace QaBot.Knowledge.Embeddings;
 
 /// <summary>
-/// Passage vectors in one contiguous array, searched by exact cosine similarity (dot products of L2-normalised
-/// vectors, SIMD). Identical vectors (byte-identical passages) are stored once and map to all their passages.
-/// Immutable and thread-safe.
+/// Passage vectors in one contiguous array of 8-bit integers (a quarter of the memory of floats), searched
+/// exhaustively by cosine similarity (dot products of L2-normalised vectors, SIMD). Each dimension has its own scale
+/// (its largest magnitude over the passages maps to 127), so the few large dimensions sentence models have do not cost
+/// the others their precision; the question stays at 16-bit precision. Cosines come out within about 0.004 of the
+/// float ones (mean error about 0.0004 on MedQuAD with Arctic Embed XS). Identical vectors (byte-identical passages)
+/// are stored once and map to all their passages. Immutable and thread-safe.
 /// </summary>
 public sealed class DenseIndex
 {
-    private readonly float[] data;
+    /// <summary>The largest query magnitude after scaling maps to this (sums of 384 products stay far from overflow).</summary>
+    private const int QueryRange = 16383;
+
+    /// <summary>Vectors scored per kernel call.</summary>
+    private const int ScoreBlock = 256;
+
+    private readonly sbyte[] data;
+    private readonly float[] dimensionScales;
     private readonly int[] vectorOfPassage;
     private readonly int[][] passagesOfVector;
 
     public DenseIndex(IReadOnlyList<float[]> passageVectors, int dimensions)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Dimensions = dimensions;
         vectorOfPassage = new int[passageVectors.Count];
         var unique = new Dictionary<float[], int>(VectorComparer.Instance);
@@ -41,10 +51,28 @@ public sealed class DenseIndex
             owners[row].Add(i);
         }
 
-        data = new float[rows.Count * dimensions];
+        dimensionScales = new float[dimensions];
+        foreach (var row in rows)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                dimensionScales[d] = Math.Max(dimensionScales[d], Math.Abs(row[d]));
+            }
+        }
+
+        for (var d = 0; d < dimensions; d++)
+        {
+            dimensionScales[d] = dimensionScales[d] > 0 && float.IsFinite(dimensionScales[d]) ? dimensionScales[d] / 127f : 1f;
+        }
+
+        data = new sbyte[rows.Count * dimensions];
         for (var r = 0; r < rows.Count; r++)
         {
-            rows[r].CopyTo(data, r * dimensions);
+            var target = data.AsSpan(r * dimensions, dimensions);
+            for (var d = 0; d < dimensions; d++)
+            {
+                target[d] = (sbyte)Math.Clamp(MathF.Round(rows[r][d] / dimensionScales[d]), -127, 127);
+            }
         }
 
         passagesOfVector = owners.Select(o => o.ToArray()).ToArray();
@@ -55,28 +83,82 @@ public sealed class DenseIndex
     /// <summary>Distinct vectors stored.</summary>
     public int VectorCount => passagesOfVector.Length;
 
-    public long SizeInBytes => (long)data.Length * sizeof(float);
+    public long SizeInBytes => data.LongLength + ((long)dimensionScales.Length * sizeof(float));
+
+    /// <summary>Prepares a question vector (L2-normalised, <see cref="Dimensions"/> long) for this index.</summary>
+    public DenseQuery Prepare(ReadOnlySpan<float> query)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"the query has {query.Length} dimensions, expected {Dimensions}", nameof(query));
+        }
+
+        Span<float> scaled = query.Length <= 1024 ? stackalloc float[query.Length] : new float[query.Length];
+        var largest = 0f;
+        for (var d = 0; d < query.Length; d++)
+        {
+            scaled[d] = float.IsFinite(query[d]) ? query[d] * dimensionScales[d] : 0f;
+            largest = Math.Max(largest, Math.Abs(scaled[d]));
+        }
+
+        var values = new short[query.Length];
+        if (largest == 0)
+        {
+            return new DenseQuery(values, 0f);
+        }
+
+        var step = largest / QueryRange;
+        for (var d = 0; d < query.Length; d++)
+        {
+            values[d] = (short)MathF.Round(scaled[d] / step);
+        }
+
+        return new DenseQuery(values, step);
+    }
 
     /// <summary>Cosine similarity of a query with one passage.</summary>
-    public float Similarity(ReadOnlySpan<float> query, int passage) =>
-        Dot(query, data.AsSpan(vectorOfPassage[passage] * Dimensions, Dimensions));
+    public float Similarity(DenseQuery query, int passage) =>
+        query.Scale * Int8Dot.Dot(query.Values, data.AsSpan(vectorOfPassage[passage] * Dimensions, Dimensions));
+
+    /// <summary>Cosine similarity of a query with one passage.</summary>
+    public float Similarity(ReadOnlySpan<float> query, int passage) => Similarity(Prepare(query), passage);
 
     /// <summary>The <paramref name="top"/> passages most similar to the query, best first (passage ordinal, cosine).</summary>
-    public List<(int Passage, float Score)> Search(ReadOnlySpan<float> query, int top)
+    public List<(int Passage, float Score)> Search(ReadOnlySpan<float> query, int top) => Search(Prepare(query), top);
+
+    /// <summary>The <paramref name="top"/> passages most similar to the query, best first (passage ordinal, cosine).</summary>
+    public List<(int Passage, float Score)> Search(DenseQuery query, int top)
     {
-        var best = new PriorityQueue<int, float>(top + 1);
-        var rows = passagesOfVector.Length;
-        var rowsWanted = top;
-        for (var r = 0; r < rows; r++)
+        if (top <= 0)
         {
-            var score = Dot(query, data.AsSpan(r * Dimensions, Dimensions));
-            if (best.Count < rowsWanted)
+            return [];
+        }
+
+        var best = new PriorityQueue<int, int>(top + 1);
+        var rows = passagesOfVector.Length;
+        var values = query.Values;
+        var threshold = int.MinValue;
+        Span<int> scores = stackalloc int[ScoreBlock];
+        for (var first = 0; first < rows; first += ScoreBlock)
+        {
+            var block = scores[..Math.Min(ScoreBlock, rows - first)];
+            Int8Dot.DotMany(values, data.AsSpan(first * Dimensions, block.Length * Dimensions), block);
+            for (var i = 0; i < block.Length; i++)
             {
-                best.Enqueue(r, score);
-            }
-            else if (best.TryPeek(out _, out var lowest) && score > lowest)
-            {
-                best.EnqueueDequeue(r, score);
+                var score = block[i];
+                if (best.Count < top)
+                {
+                    best.Enqueue(first + i, score);
+                    if (best.Count == top)
+                    {
+                        best.TryPeek(out _, out threshold);
+                    }
+                }
+                else if (score > threshold)
+                {
+                    best.EnqueueDequeue(first + i, score);
+                    best.TryPeek(out _, out threshold);
+                }
             }
         }
 
@@ -85,7 +167,7 @@ public sealed class DenseIndex
         {
             foreach (var passage in passagesOfVector[row])
             {
-                result.Add((passage, score));
+                result.Add((passage, query.Scale * score));
             }
         }
 
@@ -93,25 +175,6 @@ public sealed class DenseIndex
         if (result.Count > top)
         {
             result.RemoveRange(top, result.Count - top);
-        }
-
-        return result;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        for (var i = 0; i < va.Length; i++)
-        {
-            sum += va[i] * vb[i];
-        }
-
-        var result = Vector.Sum(sum);
-        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++)
-        {
-            result += a[i] * b[i];
         }
 
         return result;

@@ -11,6 +11,9 @@ namespace QaBot.Knowledge.Search;
 /// An immutable BM25 index over passages (fields title, section, text). Built once, then searched from any number
 /// of threads; a reload builds a new one and swaps it in whole. Question text is analysed into terms and never
 /// handed to a query parser, so query syntax, huge input or control characters cannot break it.
+/// Lucene analyses and indexes the passages; every term's BM25 score per passage is then computed once
+/// (<see cref="ImpactIndex"/>), so that a question is scored from flat arrays with Lucene's exact BM25 scores; Lucene
+/// itself is only asked for multi-word synonym phrases, which need positions.
 /// </summary>
 public sealed class LexicalIndex : IDisposable
 {
@@ -25,6 +28,9 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>Longest title (in terms) matched exactly against the question.</summary>
     private const int MaxTitleTerms = 8;
 
+    /// <summary>A synonym concept scores its best alternative plus this share of the others (Lucene's DisjunctionMaxQuery).</summary>
+    private const float ConceptTieBreaker = 0.1f;
+
     /// <summary>
     /// At most this many concepts of a question are searched: those found in the index first, rarest first; words the
     /// index has never seen match nothing, so they go last.
@@ -37,10 +43,13 @@ public sealed class LexicalIndex : IDisposable
     private readonly int[] docToPassage;
     private readonly SynonymTable synonyms;
     private readonly LexicalIndexOptions options;
-    private readonly HashSet<string> titleKeys;
+    private readonly ImpactIndex impacts;
+    private readonly Dictionary<string, int> longestTitleFrom;
     private readonly string[] passageTitleKeys;
     private readonly string[][] passageSectionTerms;
     private readonly HashSet<string> chatStems;
+    private readonly Dictionary<string, (string Term, double Weight)[]> intentSectionWeights;
+    private readonly Dictionary<string, (int[] Passages, float[] Scores)> phrasePostings;
     private readonly SpellingCorrector? speller;
 
     private LexicalIndex(IReadOnlyList<Passage> passages, Lucene.Net.Store.Directory directory, DirectoryReader reader, IReadOnlyList<SynonymRule> synonymRules, LexicalIndexOptions options)
@@ -52,7 +61,7 @@ public sealed class LexicalIndex : IDisposable
         this.options = options;
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity(1.2f, 0.75f) };
         passageTitleKeys = passages.Select(p => TitleKey(IndexAnalyzer.Terms(p.Title))).ToArray();
-        titleKeys = passageTitleKeys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        longestTitleFrom = LongestTitles(passages);
         var sectionTerms = new Dictionary<string, string[]>(StringComparer.Ordinal);
         passageSectionTerms = passages.Select(p =>
         {
@@ -76,6 +85,15 @@ public sealed class LexicalIndex : IDisposable
                 docToPassage[leaf.DocBase + doc] = (int)values.Get(doc);
             }
         }
+
+        impacts = ImpactIndex.Build(reader, Fields(), SectionField, TextField, TitleField, TitleKeyField, docToPassage);
+        phrasePostings = synonyms.Phrases()
+            .Where(p => p.All(t => impacts.TermId(t) >= 0))
+            .DistinctBy(TitleKey, StringComparer.Ordinal)
+            .ToDictionary(TitleKey, PhrasePostings, StringComparer.Ordinal);
+        intentSectionWeights = QuestionIntents.Specific.Append(QuestionIntents.General)
+            .DistinctBy(i => i.Name)
+            .ToDictionary(i => i.Name, SectionWeights, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Passage> Passages { get; }
@@ -86,10 +104,14 @@ public sealed class LexicalIndex : IDisposable
 
     public int SynonymCount => synonyms.Count;
 
-    /// <summary>Approximate size of the index in bytes.</summary>
-    public long SizeInBytes => directory is RAMDirectory ram ? ram.GetSizeInBytes() : 0;
+    /// <summary>Approximate size of the index in bytes (Lucene's files and the precomputed scores).</summary>
+    public long SizeInBytes => (directory is RAMDirectory ram ? ram.GetSizeInBytes() : 0) + impacts.SizeInBytes;
 
-    public static LexicalIndex Build(IReadOnlyList<Passage> passages, IReadOnlyList<SynonymRule>? synonymRules = null, LexicalIndexOptions? options = null, CancellationToken cancellationToken = default)
+    public static LexicalIndex Build(IReadOnlyList<Passage> passages, IReadOnlyList<SynonymRule>? synonymRules = null, LexicalIndexOptions? options = null, CancellationToken cancellationToken = default) =>
+        Build(passages, synonymRules, options, maxBufferedDocs: null, cancellationToken);
+
+    /// <param name="maxBufferedDocs">Tests: flush a segment every this many passages (default: by memory use).</param>
+    internal static LexicalIndex Build(IReadOnlyList<Passage> passages, IReadOnlyList<SynonymRule>? synonymRules, LexicalIndexOptions? options, int? maxBufferedDocs, CancellationToken cancellationToken)
     {
         options ??= new LexicalIndexOptions();
         var analyzer = new QaBotAnalyzer();
@@ -101,6 +123,12 @@ public sealed class LexicalIndex : IDisposable
             Similarity = new BM25Similarity(1.2f, 0.75f),
             RAMBufferSizeMB = 64,
         };
+        if (maxBufferedDocs is { } flushEvery)
+        {
+            config.MaxBufferedDocs = flushEvery;
+            config.RAMBufferSizeMB = IndexWriterConfig.DISABLE_AUTO_FLUSH;
+            config.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+        }
         using (var writer = new IndexWriter(directory, config))
         {
             var document = new Document
@@ -163,24 +191,20 @@ public sealed class LexicalIndex : IDisposable
         var noise = concepts.Select(c => c.IsSingleTerm && chatStems.Contains(c.Alternatives[0][0])).ToList();
         if (noise.All(n => n))
         {
-            return new QueryPlan(question, concepts, weights, noise, null) { SearchText = searchText };
+            return new QueryPlan(question, concepts, weights, noise, []) { IsEmpty = true, SearchText = searchText };
         }
 
         // Concepts outside the words that say what is asked ("symptoms", "how many people are affected by") are the focus.
         var focusTerms = searchText.Length > 4000 ? [] : IndexAnalyzer.Terms(QuestionIntents.Focus(searchText)).ToHashSet(StringComparer.Ordinal);
         var focus = concepts.Select((c, i) => !noise[i] && c.Alternatives[0].Any(focusTerms.Contains)).ToList();
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var concept in concepts)
-        {
-            query.Add(ConceptQuery(concept), Occur.SHOULD);
-        }
-
-        var titlesInQuestion = AddTitleMatches(query, terms);
-        return new QueryPlan(question, concepts, weights, noise, query)
+        var clauses = concepts.Select(Clause).ToList();
+        var titles = TitleMatches(terms);
+        return new QueryPlan(question, concepts, weights, noise, clauses)
         {
             SearchText = searchText,
             IsFocus = focus,
-            TitlesInQuestion = titlesInQuestion,
+            TitlesInQuestion = titles.Select(t => t.Key).ToHashSet(StringComparer.Ordinal),
+            TitleClauses = titles,
             IntentSectionWeights = IntentWeights(searchText),
         };
     }
@@ -189,32 +213,62 @@ public sealed class LexicalIndex : IDisposable
     private bool IsIndexedWord(string word)
     {
         var terms = IndexAnalyzer.Terms(word);
-        return terms.Count == 1
-            && (reader.DocFreq(new Term(TextField, terms[0])) > 0 || reader.DocFreq(new Term(TitleField, terms[0])) > 0 || reader.DocFreq(new Term(SectionField, terms[0])) > 0);
+        return terms.Count == 1 && impacts.TermId(terms[0]) >= 0;
     }
 
-    private HashSet<string> AddTitleMatches(BooleanQuery query, List<string> terms)
+    /// <summary>
+    /// The titles of the index that occur whole in the question, each with its boost (longer matches carry more
+    /// evidence of the focus).
+    /// </summary>
+    private List<(string Key, float Boost)> TitleMatches(List<string> terms)
     {
-        var added = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<(string Key, float Boost)>();
         if (options.TitleMatchBoost <= 0 || terms.Count > 200)
         {
-            return added;
+            return found;
         }
 
+        var added = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 0; start < terms.Count; start++)
         {
-            for (var length = Math.Min(MaxTitleTerms, terms.Count - start); length >= 1; length--)
+            if (!longestTitleFrom.TryGetValue(terms[start], out var longest))
             {
-                var key = TitleKey(terms.Skip(start).Take(length));
-                if (titleKeys.Contains(key) && added.Add(key))
+                continue;
+            }
+
+            for (var length = Math.Min(longest, terms.Count - start); length >= 1; length--)
+            {
+                var key = TitleKey(terms.GetRange(start, length));
+                if (impacts.HasTitleKey(key) && added.Add(key))
                 {
-                    // Longer matches carry more evidence of the focus.
-                    query.Add(new TermQuery(new Term(TitleKeyField, key)) { Boost = options.TitleMatchBoost * (float)Math.Sqrt(length) }, Occur.SHOULD);
+                    found.Add((key, options.TitleMatchBoost * (float)Math.Sqrt(length)));
                 }
             }
         }
 
-        return added;
+        return found;
+    }
+
+    /// <summary>For each first term of a title, the most terms such a title has (at most <see cref="MaxTitleTerms"/>).</summary>
+    private Dictionary<string, int> LongestTitles(IReadOnlyList<Passage> passages)
+    {
+        var longest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            if (!seen.Add(passage.Title))
+            {
+                continue;
+            }
+
+            var terms = IndexAnalyzer.Terms(passage.Title);
+            if (terms.Count is > 0 and <= MaxTitleTerms)
+            {
+                longest[terms[0]] = Math.Max(longest.GetValueOrDefault(terms[0]), terms.Count);
+            }
+        }
+
+        return longest;
     }
 
     /// <summary>
@@ -229,20 +283,37 @@ public sealed class LexicalIndex : IDisposable
             return weights;
         }
 
-        var documents = Math.Max(1, reader.NumDocs);
         foreach (var intent in QuestionIntents.Of(question))
         {
-            foreach (var term in IndexAnalyzer.Terms(intent.SectionWords))
+            if (!intentSectionWeights.TryGetValue(intent.Name, out var terms))
             {
-                var df = reader.DocFreq(new Term(SectionField, term));
-                if (df > 0)
-                {
-                    weights[term] = options.IntentBoost * Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
-                }
+                terms = SectionWeights(intent);
+            }
+
+            foreach (var (term, weight) in terms)
+            {
+                weights[term] = weight;
             }
         }
 
         return weights;
+    }
+
+    /// <summary>The bonus of each of an intent's section words found in some section heading.</summary>
+    private (string Term, double Weight)[] SectionWeights(QuestionIntents.Intent intent)
+    {
+        var documents = Math.Max(1, reader.NumDocs);
+        var weights = new List<(string, double)>();
+        foreach (var term in IndexAnalyzer.Terms(intent.SectionWords))
+        {
+            var df = impacts.SectionDocumentFrequency(term);
+            if (df > 0)
+            {
+                weights.Add((term, options.IntentBoost * Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)))));
+            }
+        }
+
+        return [.. weights];
     }
 
     /// <summary>True when the passage's section is named for what the question asks (e.g. "Symptoms").</summary>
@@ -258,7 +329,7 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>The best passages for a question by BM25, best first.</summary>
     public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top)
     {
-        if (plan.Query is null || top <= 0 || Passages.Count == 0)
+        if (plan.IsEmpty || top <= 0 || Passages.Count == 0)
         {
             return [];
         }
@@ -271,23 +342,21 @@ public sealed class LexicalIndex : IDisposable
     /// <summary>The best passages as (ordinal in <see cref="Passages"/>, BM25 score), best first.</summary>
     public List<(int Passage, float Score)> SearchOrdinals(QueryPlan plan, int top)
     {
-        if (plan.Query is null || top <= 0 || Passages.Count == 0)
+        if (plan.IsEmpty || top <= 0 || Passages.Count == 0)
         {
             return [];
         }
 
         // The section-intent boost is applied by re-ranking the best candidates, not as a query clause: a clause on
-        // "section:symptoms" would make Lucene score every passage with such a section (tens of thousands at scale).
+        // "section:symptoms" would score every passage with such a section (tens of thousands at scale).
         var weights = plan.IntentSectionWeights;
         var depth = weights.Count == 0 ? top : Math.Max(top, options.IntentRerankDepth);
-        var docs = searcher.Search(plan.Query, depth).ScoreDocs;
-        var hits = new List<(int Passage, float Score)>(docs.Length);
-        foreach (var doc in docs)
+        var hits = Score(plan, depth);
+        if (weights.Count > 0)
         {
-            var passage = docToPassage[doc.Doc];
-            var score = doc.Score;
-            if (weights.Count > 0)
+            for (var i = 0; i < hits.Count; i++)
             {
+                var (passage, score) = hits[i];
                 foreach (var term in passageSectionTerms[passage])
                 {
                     if (weights.TryGetValue(term, out var bonus))
@@ -295,74 +364,131 @@ public sealed class LexicalIndex : IDisposable
                         score += (float)bonus;
                     }
                 }
+
+                hits[i] = (passage, score);
             }
 
-            hits.Add((passage, score));
-        }
-
-        if (weights.Count > 0)
-        {
-            hits.Sort((a, b) => b.Score.CompareTo(a.Score));
-            if (hits.Count > top)
-            {
-                hits.RemoveRange(top, hits.Count - top);
-            }
+            // Stable: equal scores keep their BM25 order.
+            var reranked = hits.OrderByDescending(h => h.Score).Take(top).ToList();
+            return reranked;
         }
 
         return hits;
     }
 
-    private Query ConceptQuery(QueryConcept concept)
+    /// <summary>
+    /// The <paramref name="depth"/> best passages by the sum of the plan's clauses: the same scores (and doc-id tie
+    /// order) as a Lucene BooleanQuery of those clauses with coordination off.
+    /// </summary>
+    private List<(int Passage, float Score)> Score(QueryPlan plan, int depth)
+    {
+        var accumulator = ScoreAccumulator.Rent(Passages.Count);
+        foreach (var clause in plan.Clauses)
+        {
+            if (!clause.IsDisjunction)
+            {
+                foreach (var termId in clause.TermIds)
+                {
+                    var (passages, scores) = impacts.Postings(termId);
+                    accumulator.Add(passages.Span, scores.Span);
+                }
+
+                continue;
+            }
+
+            foreach (var termId in clause.TermIds)
+            {
+                var (passages, scores) = impacts.Postings(termId);
+                accumulator.AddAlternative(passages.Span, scores.Span);
+            }
+
+            foreach (var (passages, scores) in clause.Phrases)
+            {
+                accumulator.AddAlternative(passages, scores);
+            }
+
+            accumulator.EndConcept(ConceptTieBreaker);
+        }
+
+        foreach (var (key, boost) in plan.TitleClauses)
+        {
+            var (passages, score) = impacts.TitleKeyPostings(key, boost);
+            if (score > 0)
+            {
+                accumulator.Add(passages, score);
+            }
+        }
+
+        var top = accumulator.TakeTop(depth);
+        accumulator.Return();
+        return top;
+    }
+
+    private ConceptClause Clause(QueryConcept concept)
     {
         if (concept.IsSingleTerm)
         {
-            return TermOverFields(concept.Alternatives[0][0]);
+            var id = impacts.TermId(concept.Alternatives[0][0]);
+            return new ConceptClause(id < 0 ? [] : [id], [], IsDisjunction: false);
         }
 
-        var any = new DisjunctionMaxQuery(0.1f);
+        var termIds = new List<int>();
+        var phrases = new List<(int[], float[])>();
         foreach (var alternative in concept.Alternatives)
         {
             if (alternative.Length == 1)
             {
-                any.Add(TermOverFields(alternative[0]));
+                var id = impacts.TermId(alternative[0]);
+                if (id >= 0 && !termIds.Contains(id))
+                {
+                    termIds.Add(id);
+                }
+
                 continue;
             }
 
-            var phrase = new BooleanQuery(disableCoord: true);
-            foreach (var (field, boost) in Fields())
+            if (alternative.Any(t => impacts.TermId(t) < 0))
             {
-                var fieldPhrase = new PhraseQuery { Slop = 1, Boost = boost };
-                foreach (var term in alternative)
-                {
-                    fieldPhrase.Add(new Term(field, term));
-                }
-
-                phrase.Add(fieldPhrase, Occur.SHOULD);
+                continue; // a phrase with a word no passage has matches nothing
             }
 
-            any.Add(phrase);
+            var key = TitleKey(alternative);
+            if (!phrasePostings.TryGetValue(key, out var postings))
+            {
+                postings = PhrasePostings(alternative); // every synonym phrase is scored at build: not expected
+            }
+
+            phrases.Add(postings);
         }
 
-        return any;
+        return new ConceptClause([.. termIds], [.. phrases], IsDisjunction: true);
     }
 
-    private BooleanQuery TermOverFields(string term)
+    /// <summary>
+    /// Every passage matching a phrase (slop 1) in title, section or text, with the score Lucene gives the phrase
+    /// queries over the fields with their boosts.
+    /// </summary>
+    private (int[] Passages, float[] Scores) PhrasePostings(string[] terms)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var phrase = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in Fields())
         {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            var fieldPhrase = new PhraseQuery { Slop = 1, Boost = boost };
+            foreach (var term in terms)
+            {
+                fieldPhrase.Add(new Term(field, term));
+            }
+
+            phrase.Add(fieldPhrase, Occur.SHOULD);
         }
 
-        return query;
+        var collector = new PhraseCollector(docToPassage);
+        searcher.Search(phrase, collector);
+        return ([.. collector.Passages], [.. collector.Scores]);
     }
 
-    private IEnumerable<(string Field, float Boost)> Fields()
-    {
-        yield return (TitleField, options.TitleBoost);
-        yield return (SectionField, options.SectionBoost);
-        yield return (TextField, options.TextBoost);
-    }
+    private (string Field, float Boost)[] Fields() =>
+        [(TitleField, options.TitleBoost), (SectionField, options.SectionBoost), (TextField, options.TextBoost)];
 
     /// <summary>BM25's idf for a document frequency.</summary>
     private double Idf(int documentFrequency)
@@ -380,8 +506,7 @@ public sealed class LexicalIndex : IDisposable
             var rarest = int.MaxValue;
             foreach (var term in alternative)
             {
-                var df = Math.Max(reader.DocFreq(new Term(TextField, term)), reader.DocFreq(new Term(TitleField, term)));
-                rarest = Math.Min(rarest, df);
+                rarest = Math.Min(rarest, impacts.DocumentFrequency(term));
             }
 
             best = Math.Max(best, rarest);

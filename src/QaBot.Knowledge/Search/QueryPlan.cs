@@ -1,17 +1,15 @@
-using Lucene.Net.Search;
-
 namespace QaBot.Knowledge.Search;
 
-/// <summary>A question analysed for search: its concepts with their weights, and the Lucene query built from them.</summary>
+/// <summary>A question analysed for search: its concepts with their weights, and the clauses the search scores.</summary>
 public sealed class QueryPlan
 {
-    internal QueryPlan(string question, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<double> weights, IReadOnlyList<bool> isChatWord, Query? query)
+    internal QueryPlan(string question, IReadOnlyList<QueryConcept> concepts, IReadOnlyList<double> weights, IReadOnlyList<bool> isChatWord, IReadOnlyList<ConceptClause> clauses)
     {
         Question = question;
         Concepts = concepts;
         Weights = weights;
         IsChatWord = isChatWord;
-        Query = query;
+        Clauses = clauses;
         Terms = concepts.SelectMany(c => c.AllTerms).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -28,20 +26,23 @@ public sealed class QueryPlan
     /// <summary>For each concept, whether it is a chat word ("what", "my") that does not count towards confidence.</summary>
     public IReadOnlyList<bool> IsChatWord { get; }
 
+    /// <summary>One clause per concept, scored by the lexical index that made the plan.</summary>
+    internal IReadOnlyList<ConceptClause> Clauses { get; }
+
+    /// <summary>Titles found whole in the question, each scored as a term on the title key with its boost.</summary>
+    internal IReadOnlyList<(string Key, float Boost)> TitleClauses { get; init; } = [];
+
     /// <summary>
     /// For each concept, whether it names the question's topic rather than what is asked about it ("lupus" in "what are
     /// the symptoms of lupus?"). Empty when the question has no searchable term.
     /// </summary>
     public IReadOnlyList<bool> IsFocus { get; init; } = [];
 
-    /// <summary>Null when the question has no searchable term.</summary>
-    public Query? Query { get; }
-
     /// <summary>Every analysed term of every concept and alternative, for highlighting.</summary>
     public IReadOnlySet<string> Terms { get; }
 
     /// <summary>True when the question has no topic word at all (empty, punctuation, only chat words).</summary>
-    public bool IsEmpty => Query is null;
+    public bool IsEmpty { get; internal init; }
 
     /// <summary>Analysed titles of the index that occur whole in the question.</summary>
     public IReadOnlySet<string> TitlesInQuestion { get; init; } = new HashSet<string>();

@@ -5,7 +5,7 @@ namespace QaBot.Knowledge.Search;
 /// <summary>
 /// Finds passages for a question: BM25 alone, or (with an encoder) BM25 fused with dense cosine similarity:
 /// <c>w * minmax(bm25) + (1 - w) * minmax(cosine)</c> over the union of both candidate lists, where every candidate's
-/// cosine is computed exactly and a candidate BM25 did not find scores 0 on that side; plus small bonuses for a
+/// cosine is computed (from the dense index's 8-bit vectors) and a candidate BM25 did not find scores 0 on that side; plus small bonuses for a
 /// section named for what the question asks and for a title that occurs whole in the question. Thread-safe.
 /// </summary>
 public sealed class Retriever
@@ -51,12 +51,13 @@ public sealed class Retriever
         }
 
         var lexicalHits = lexical.SearchOrdinals(plan, options.Candidates);
-        var denseHits = dense.Search(questionVector, options.Candidates);
+        var query = dense.Prepare(questionVector);
+        var denseHits = dense.Search(query, options.Candidates);
 
         var candidates = new Dictionary<int, (float Lexical, float Cosine)>(lexicalHits.Count + denseHits.Count);
         foreach (var (passage, score) in lexicalHits)
         {
-            candidates[passage] = (score, dense.Similarity(questionVector, passage));
+            candidates[passage] = (score, dense.Similarity(query, passage));
         }
 
         foreach (var (passage, cosine) in denseHits)

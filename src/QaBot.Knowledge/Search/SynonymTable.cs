@@ -40,6 +40,10 @@ internal sealed class SynonymTable
 
     public int Count => byFirstTerm.Count;
 
+    /// <summary>Every multi-word input and output of the rules, analysed (the phrases a question's concepts can hold).</summary>
+    public IEnumerable<string[]> Phrases() =>
+        byFirstTerm.Values.SelectMany(list => list.SelectMany(rule => rule.Outputs.Prepend(rule.Input))).Where(terms => terms.Length > 1);
+
     /// <summary>
     /// Groups question terms into concepts: a synonym match becomes one concept with all its alternatives,
     /// any other term a concept of its own. Repeated concepts are kept once.

@@ -114,8 +114,10 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         return Render(smaller, FeedbackState.None, question: null, reminder);
     }
 
-    private bool Fits(Activity activity) =>
-        Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(activity, MeasureSettings)) <= teams.Value.MaxActivityBytes;
+    private bool Fits(Activity activity) => ByteSize(activity) <= teams.Value.MaxActivityBytes;
+
+    /// <summary>The activity's size as sent, in bytes of JSON.</summary>
+    internal static int ByteSize(Activity activity) => Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(activity, MeasureSettings));
 
     private static JObject Card(CardContent content, FeedbackState feedback, string? question, string reminder)
     {
@@ -164,7 +166,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         return CardOf(body);
     }
 
-    private static JObject CardOf(JArray body) => new()
+    internal static JObject CardOf(JArray body) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -173,7 +175,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         ["body"] = body,
     };
 
-    private static Activity Message(JObject card, string summary)
+    internal static Activity Message(JObject card, string summary)
     {
         var activity = MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = card }, text: summary);
         activity.TextFormat = TextFormatTypes.Plain;
@@ -189,7 +191,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
             : "Please ask your care team",
     };
 
-    private static JObject Heading(string text) => new()
+    internal static JObject Heading(string text) => new()
     {
         ["type"] = "TextBlock",
         ["text"] = text,
@@ -199,14 +201,14 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         ["wrap"] = true,
     };
 
-    private static JObject TextBlock(string text) => new()
+    internal static JObject TextBlock(string text) => new()
     {
         ["type"] = "TextBlock",
         ["text"] = text,
         ["wrap"] = true,
     };
 
-    private static JObject Footer(string reminder) => new()
+    internal static JObject Footer(string reminder) => new()
     {
         ["type"] = "Container",
         ["separator"] = true,

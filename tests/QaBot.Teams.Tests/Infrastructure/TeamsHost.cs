@@ -23,23 +23,27 @@ public sealed class TeamsHost : IAsyncLifetime
 {
     public const string AppId = "4b1c7a53-3a8e-4f3d-9c2b-6f1d2e3a4b5c";
 
+    /// <summary>In a setting's value, stands for the fake connector's URL (known once it runs).</summary>
+    public const string ServiceUrlPlaceholder = "{ServiceUrl}";
+
     private readonly Dictionary<string, string?> extraSettings;
     private readonly bool mocks;
-    private readonly Action<IServiceCollection>? extraServices;
+    private readonly Action<IServiceCollection>? services;
 
     public TeamsHost()
         : this(new Dictionary<string, string?>())
     {
     }
 
-    /// <param name="extraSettings">Settings added to (or replacing) the defaults.</param>
+    /// <param name="extraSettings">Settings added to (or replacing) the defaults; <see cref="ServiceUrlPlaceholder"/> in a
+    /// value becomes the fake connector's URL.</param>
     /// <param name="mocks">False to keep the host's own answer service and feedback sink.</param>
-    /// <param name="extraServices">Further service changes (a fake clock, ...).</param>
-    internal TeamsHost(Dictionary<string, string?> extraSettings, bool mocks = true, Action<IServiceCollection>? extraServices = null)
+    /// <param name="services">More test services, registered last.</param>
+    internal TeamsHost(Dictionary<string, string?> extraSettings, bool mocks = true, Action<IServiceCollection>? services = null)
     {
         this.extraSettings = extraSettings;
         this.mocks = mocks;
-        this.extraServices = extraServices;
+        this.services = services;
     }
 
     public FakeBotConnector Connector { get; private set; } = null!;
@@ -83,28 +87,27 @@ public sealed class TeamsHost : IAsyncLifetime
         };
         foreach (var (key, value) in extraSettings)
         {
-            settings[key] = value;
+            settings[key] = value?.Replace(ServiceUrlPlaceholder, Connector.BaseUrl, StringComparison.Ordinal);
         }
 
-        Factory = new TeamsFactory(settings, services =>
+        Factory = new TeamsFactory(settings, testServices =>
         {
-            services.AddSingleton<ServiceClientCredentialsFactory>(sp =>
+            testServices.AddSingleton<ServiceClientCredentialsFactory>(sp =>
                 new OfflineCredentialsFactory(new ConfigurationServiceClientCredentialFactory(sp.GetRequiredService<IConfiguration>())));
-            extraServices?.Invoke(services);
-            if (!mocks)
+            if (mocks)
             {
-                return;
+                testServices.AddSingleton<AnswerService>();
+                testServices.AddSingleton(sp =>
+                {
+                    var real = sp.GetRequiredService<AnswerService>();
+                    Answers.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
+                        .Returns((Question q, CancellationToken ct) => real.AnswerAsync(q, ct));
+                    return Answers.Object;
+                });
+                testServices.AddSingleton(Feedback.Object);
             }
 
-            services.AddSingleton<AnswerService>();
-            services.AddSingleton(sp =>
-            {
-                var real = sp.GetRequiredService<AnswerService>();
-                Answers.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()))
-                    .Returns((Question q, CancellationToken ct) => real.AnswerAsync(q, ct));
-                return Answers.Object;
-            });
-            services.AddSingleton(Feedback.Object);
+            services?.Invoke(testServices);
         });
         Client = Factory.CreateClient();
     }
