@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using QaBot.Answering.Feedback;
+using QaBot.Answering.RateLimiting;
 using QaBot.Answering.Safety;
 
 namespace QaBot.Answering;
 
 public static class AnsweringServiceExtensions
 {
-    /// <summary>Registers safety triage, the answer service and the default feedback sink, with validated options.</summary>
+    /// <summary>Registers safety triage, the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnsweringOptions>()
@@ -23,6 +24,7 @@ public static class AnsweringServiceExtensions
         builder.Services.TryAddSingleton<ISafetyTriage, SafetyTriage>();
         builder.Services.TryAddSingleton<IAnswerService, AnswerService>();
         builder.Services.TryAddSingleton<IFeedbackSink, LoggingFeedbackSink>();
+        builder.Services.AddQuestionRateLimits();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Discord;
@@ -12,7 +13,10 @@ namespace QaBot.Host;
 /// <summary>Composition of the web host: a table of contents of what QaBot runs.</summary>
 public static class QaBotHost
 {
-    public static WebApplication BuildWebApp(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="args">Host arguments (<c>--urls</c>, <c>--Key=Value</c>).</param>
+    /// <param name="overrides">Configuration that wins over appsettings.json and the environment.</param>
+    /// <param name="configure">A last change to the services before the host is built (tests replace parts here).</param>
+    public static WebApplication BuildWebApp(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.ContentRoot() });
         if (overrides is { Count: > 0 })
@@ -20,6 +24,7 @@ public static class QaBotHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        builder.AddShutdown();
         builder.AddKnowledgeBase();
         builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
@@ -27,13 +32,24 @@ public static class QaBotHost
         builder.AddAnalytics();
         builder.AddModeration();
         builder.AddQaBotWeb();
+        builder.AddQaBotMetrics();
         builder.AddTeams();
         builder.AddDiscord();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
+        CheckConfiguration(app.Services);
         app.MapQaBotWeb();
+        app.MapQaBotMetrics();
         app.MapTeams();
         app.MapDiscord();
         return app;
     }
+
+    /// <summary>
+    /// Runs every start-up check of every section now, before anything reads its settings, so that all problems are
+    /// reported together (an <see cref="AggregateException"/> of <see cref="OptionsValidationException"/>s).
+    /// </summary>
+    private static void CheckConfiguration(IServiceProvider services) =>
+        services.GetService<IStartupValidator>()?.Validate();
 }

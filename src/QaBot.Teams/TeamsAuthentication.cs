@@ -17,12 +17,14 @@ internal sealed partial class TeamsAuthentication : BotFrameworkAuthentication
 {
     private readonly BotFrameworkAuthentication inner;
     private readonly TeamsOptions options;
+    private readonly TeamsMetrics metrics;
     private readonly ILogger<TeamsAuthentication> logger;
 
-    public TeamsAuthentication(BotFrameworkAuthentication inner, IOptions<TeamsOptions> options, ILogger<TeamsAuthentication> logger)
+    public TeamsAuthentication(BotFrameworkAuthentication inner, IOptions<TeamsOptions> options, TeamsMetrics metrics, ILogger<TeamsAuthentication> logger)
     {
         this.inner = inner;
         this.options = options.Value;
+        this.metrics = metrics;
         this.logger = logger;
     }
 
@@ -42,23 +44,27 @@ internal sealed partial class TeamsAuthentication : BotFrameworkAuthentication
         catch (UnauthorizedAccessException)
         {
             LogRejected(logger, "unauthorized");
+            metrics.RecordAuthenticationFailure("unauthorized");
             throw;
         }
         catch (Exception ex) when (ex is SecurityTokenException or ArgumentException)
         {
             // Malformed, wrongly signed, expired or otherwise invalid tokens surface as IdentityModel exceptions.
             LogRejected(logger, ex.GetType().Name);
+            metrics.RecordAuthenticationFailure("invalid_token");
             throw new UnauthorizedAccessException("The request's token is not valid.", ex);
         }
         catch (TimeoutException ex)
         {
             LogUnavailable(logger, "timeout");
+            metrics.RecordAuthenticationFailure("timeout");
             throw new TeamsAuthenticationUnavailableException("Authentication took too long.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // e.g. the OpenID metadata could not be fetched: the request may be fine, we cannot tell.
             LogUnavailable(logger, ex.GetType().Name);
+            metrics.RecordAuthenticationFailure("unavailable");
             throw new TeamsAuthenticationUnavailableException("Authentication is unavailable.", ex);
         }
     }
@@ -93,6 +99,7 @@ internal sealed partial class TeamsAuthentication : BotFrameworkAuthentication
         if (!LoopbackAddress.IsLoopbackServiceUrl(activity.ServiceUrl))
         {
             LogRejected(logger, "local mode: service URL is not loopback");
+            metrics.RecordAuthenticationFailure("not_loopback");
             throw new UnauthorizedAccessException("Local mode replies only to loopback service URLs.");
         }
 

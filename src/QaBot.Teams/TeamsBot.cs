@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
+using QaBot.Answering.RateLimiting;
 using QaBot.Moderation;
 using QaBot.Teams.Cards;
 using QaBot.Teams.Moderation;
@@ -14,11 +15,15 @@ namespace QaBot.Teams;
 /// <summary>
 /// QaBot in Teams: answers 1:1 messages, and channel or group-chat messages that @mention it (in the same reply chain);
 /// welcomes when it is added to a conversation; handles <c>help</c> and the moderators' <c>kb ...</c> commands; records feedback clicks and redraws the card in place.
+/// Questions pass the shared rate limits first (per Entra object id, or the channel's user id) and are answered in one of
+/// the shared answering slots; a refused user gets a short notice with the reminder.
 /// Logs what happened, never what was written or by whom.
 /// </summary>
 internal sealed partial class TeamsBot(
     IAnswerService answers,
     IFeedbackSink feedback,
+    IQuestionRateLimiter rateLimiter,
+    AnsweringMetrics metrics,
     TeamsCards cards,
     TeamsModerators moderators,
     TimeProvider time,
@@ -26,6 +31,7 @@ internal sealed partial class TeamsBot(
 {
     public const string Platform = "teams";
     private const string DefaultBotName = "QaBot";
+    private const string RefusedHeading = "One moment, please";
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -45,23 +51,44 @@ internal sealed partial class TeamsBot(
 
         var started = time.GetTimestamp();
         var question = TeamsMessageText.Question(activity);
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        var help = TeamsMessageText.IsHelp(question);
+        var command = ModeratorCommand.TryParse(question, out var parsed) ? parsed : null; // commands and help are not limited
+        if (!help && command is null && rateLimiter.TryAcquire(Platform, UserId(activity)) is { Allowed: false } refused)
+        {
+            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, refused.Reply), cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, scope, refused.Outcome);
+            return;
+        }
 
-        if (ModeratorCommand.TryParse(question, out var command))
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        if (command is not null)
         {
             // "kb ..." is a moderator command, run or refused; never answered as a question.
             await moderators.HandleAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        if (TeamsMessageText.IsHelp(question))
+        if (help)
         {
             await turnContext.SendActivityAsync(cards.Help(scope == ConversationScope.Personal, BotName(activity)), cancellationToken).ConfigureAwait(false);
             LogHelp(logger, scope);
             return;
         }
 
-        var answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        Answer answer;
+        using (var slot = await rateLimiter.EnterAsync(Platform, cancellationToken).ConfigureAwait(false))
+        {
+            if (!slot.Acquired)
+            {
+                await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, slot.Decision.Reply), cancellationToken).ConfigureAwait(false);
+                LogRefused(logger, scope, slot.Decision.Outcome);
+                return;
+            }
+
+            answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The slot is free again before the reply goes out: sending waits on the Bot Connector, not on our CPU.
         await turnContext.SendActivityAsync(cards.Answer(answer, question), cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
         LogReplied(logger, scope, answer.Kind, elapsed.TotalMilliseconds);
@@ -127,6 +154,7 @@ internal sealed partial class TeamsBot(
 
     private async Task RecordAsync(IActivity activity, FeedbackClick click, CancellationToken cancellationToken)
     {
+        metrics.RecordFeedback(Platform, click.Helpful);
         await feedback.RecordAsync(
             new FeedbackEntry
             {
@@ -167,6 +195,9 @@ internal sealed partial class TeamsBot(
 
     [LoggerMessage(EventId = 5043, Level = LogLevel.Information, Message = "Teams {Scope} feedback recorded: helpful={Helpful}")]
     private static partial void LogFeedback(ILogger logger, ConversationScope scope, bool helpful);
+
+    [LoggerMessage(EventId = 5045, Level = LogLevel.Information, Message = "Teams {Scope} question refused by the rate limits: {Outcome}")]
+    private static partial void LogRefused(ILogger logger, ConversationScope scope, RateLimitOutcome outcome);
 
     [LoggerMessage(EventId = 5044, Level = LogLevel.Debug, Message = "Teams {Scope} activity ignored: {Reason}")]
     private static partial void LogIgnored(ILogger logger, ConversationScope scope, string reason);

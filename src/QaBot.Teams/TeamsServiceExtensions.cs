@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Answering.RateLimiting;
 using QaBot.Moderation;
 using QaBot.Teams.Cards;
 using QaBot.Teams.Moderation;
@@ -41,6 +42,8 @@ public static partial class TeamsServiceExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TeamsMetrics>();
+        builder.Services.AddQuestionRateLimits();
         builder.Services.TryAddSingleton<TeamsHttpClientFactory>();
         builder.Services.TryAddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
             sp.GetRequiredService<IConfiguration>(),
@@ -54,6 +57,7 @@ public static partial class TeamsServiceExtensions
                 sp.GetRequiredService<TeamsHttpClientFactory>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Connector.Authentication")),
             sp.GetRequiredService<IOptions<TeamsOptions>>(),
+            sp.GetRequiredService<TeamsMetrics>(),
             sp.GetRequiredService<ILogger<TeamsAuthentication>>()));
         builder.Services.TryAddSingleton<TeamsBotAdapter>();
         builder.Services.TryAddSingleton<TeamsCards>();

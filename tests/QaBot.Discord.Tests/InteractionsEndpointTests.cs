@@ -109,6 +109,22 @@ public sealed class InteractionsEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_DeclaredBodyTooLarge_Returns413BeforeReadingOrCheckingAnything()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(host.BaseAddress.Host, host.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var headers = $"POST /api/discord/interactions HTTP/1.1\r\nHost: {host.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{{";
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(headers)); // no signature, and never the rest of the body
+        var buffer = new byte[1024];
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.StartsWith("HTTP/1.1 413", Encoding.ASCII.GetString(buffer, 0, read), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_EndpointOff_IsNotMapped()
     {
         await using var host = await DiscordTestHost.StartAsync(); // gateway only

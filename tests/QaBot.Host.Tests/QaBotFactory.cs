@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace QaBot.Host.Tests;
 
-/// <summary>The real host, in memory, on the bundled knowledge, with every log message captured.</summary>
+/// <summary>
+/// The real host, in memory, on the bundled knowledge, with every log message captured. The per-user and global rate
+/// limits are off (every request comes from the same test client); the rate-limit tests turn them on in
+/// <see cref="Settings"/>.
+/// </summary>
 public sealed class QaBotFactory : WebApplicationFactory<Program>
 {
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -30,6 +34,7 @@ public sealed class QaBotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("QaBot:Knowledge:Paths:0", Path.Combine(Repository.Root, "knowledge"));
+        builder.UseSetting("QaBot:RateLimits:Enabled", "false");
         builder.UseSetting("QaBot:Analytics:DatabasePath", AnalyticsDatabase);
         foreach (var (key, value) in Settings)
         {

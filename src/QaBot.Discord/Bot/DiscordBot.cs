@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
+using QaBot.Answering.RateLimiting;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Model;
 using QaBot.Discord.Moderation;
@@ -15,7 +16,8 @@ namespace QaBot.Discord.Bot;
 /// <summary>
 /// QaBot on Discord: answers <c>/ask</c>, <c>/about</c>, the moderators' <c>/kb</c> (<see cref="ModeratorInteractions"/>), @mentions in allowed channels and DMs through
 /// <see cref="IAnswerService"/>, hands button clicks to <see cref="IFeedbackSink"/>, ignores bots (itself included) and
-/// applies the per-user cooldown. Work runs off the gateway's loop, in <see cref="InFlightWork"/>. Never logs message
+/// applies the per-user cooldown and the shared rate limits (<see cref="UserCooldown"/>), and answers only in one of the
+/// shared answering slots (<see cref="IQuestionRateLimiter.EnterAsync"/>). Work runs off the gateway's loop, in <see cref="InFlightWork"/>. Never logs message
 /// text, user names or tokens.
 /// </summary>
 internal sealed partial class DiscordBot(
@@ -24,6 +26,8 @@ internal sealed partial class DiscordBot(
     IDiscordRestApi api,
     AnswerMessageBuilder messages,
     UserCooldown cooldown,
+    IQuestionRateLimiter rateLimiter,
+    AnsweringMetrics metrics,
     FeedbackContextStore feedbackContexts,
     InFlightWork work,
     ModeratorInteractions moderators,
@@ -75,7 +79,7 @@ internal sealed partial class DiscordBot(
             LogCooldown(logger, "message", decision.Notify);
             if (decision.Notify)
             {
-                var note = AnswerMessageBuilder.Note(CooldownText(decision.Remaining), answeringOptions.Value.Reminder, ephemeral: false) with { MessageReference = ReplyTo(message) };
+                var note = AnswerMessageBuilder.Note(Refusal(decision), answeringOptions.Value.Reminder, ephemeral: false) with { MessageReference = ReplyTo(message) };
                 work.Run("cooldown note", token => api.CreateMessageAsync(message.ChannelId, note, token));
             }
 
@@ -173,7 +177,7 @@ internal sealed partial class DiscordBot(
             if (!decision.Allowed)
             {
                 LogCooldown(logger, "slash command", true);
-                return Reply(AnswerMessageBuilder.Note(CooldownText(decision.Remaining), answeringOptions.Value.Reminder, ephemeral: true));
+                return Reply(AnswerMessageBuilder.Note(Refusal(decision), answeringOptions.Value.Reminder, ephemeral: true));
             }
         }
 
@@ -219,6 +223,14 @@ internal sealed partial class DiscordBot(
     {
         try
         {
+            using var slot = await rateLimiter.EnterAsync(Platform, token).ConfigureAwait(false);
+            if (!slot.Acquired)
+            {
+                LogBusy(logger);
+                var busy = AnswerMessageBuilder.Layout("Sorry", slot.Decision.Reply, [], answeringOptions.Value.Reminder, AnswerMessageBuilder.NoAnswerColor);
+                return new MessageCreate { Embeds = [busy], AllowedMentions = AllowedMentions.ReplyOnly };
+            }
+
             var answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = userId }, token).ConfigureAwait(false);
             return messages.Answer(answer, question);
         }
@@ -232,6 +244,7 @@ internal sealed partial class DiscordBot(
 
     private async Task RecordFeedbackAsync(DiscordInteraction interaction, FeedbackClick click, CancellationToken token)
     {
+        metrics.RecordFeedback(Platform, click.Helpful);
         var context = feedbackContexts.RecallAll(click.Key);
         if (context is null)
         {
@@ -269,6 +282,8 @@ internal sealed partial class DiscordBot(
         FailIfNotExists = false,
     };
 
+    private static string Refusal(CooldownDecision decision) => decision.Reply ?? CooldownText(decision.Remaining);
+
     private static string CooldownText(TimeSpan remaining)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds));
@@ -300,6 +315,9 @@ internal sealed partial class DiscordBot(
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Error, Message = "Discord: answering failed ({Error}); sent an apology")]
     private static partial void LogAnswerFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Warning, Message = "Discord: every answering slot was taken; sent the busy reply")]
+    private static partial void LogBusy(ILogger logger);
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Information, Message = "Discord: feedback on an answer no longer remembered; recorded without passage ids")]
     private static partial void LogFeedbackContextForgotten(ILogger logger);

@@ -19,6 +19,7 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
     private readonly DiscordOptions options;
     private readonly IDiscordRestApi rest;
     private readonly DiscordStatus status;
+    private readonly DiscordMetrics metrics;
     private readonly ILogger<DiscordGatewayClient> logger;
     private readonly GatewayConnectionContext context;
     private readonly CancellationTokenSource stopping = new();
@@ -33,11 +34,13 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
         DiscordStatus status,
         TimeProvider time,
         Jitter jitter,
+        DiscordMetrics metrics,
         ILogger<DiscordGatewayClient> logger)
     {
         this.options = options.Value;
         this.rest = rest;
         this.status = status;
+        this.metrics = metrics;
         this.logger = logger;
         gatewayUrl = this.options.GatewayUrl is { Length: > 0 } url ? url : null;
         context = new GatewayConnectionContext(this.options, new GatewaySession(), new IdentifyGate(time), status, time, jitter, logger);
@@ -76,6 +79,7 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
                 }
 
                 status.Set(DiscordConnectionState.Reconnecting);
+                metrics.RecordReconnect(outcome.Reason ?? "closed", outcome.CloseCode);
                 if (outcome.Kind == ConnectionOutcomeKind.ReconnectLater)
                 {
                     var delay = Backoff(failures++);

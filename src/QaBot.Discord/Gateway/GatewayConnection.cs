@@ -157,7 +157,7 @@ internal sealed partial class GatewayConnection : IDisposable
             case GatewayOpcode.Reconnect:
                 LogReconnectRequested(Logger);
                 await TryCloseAsync((WebSocketCloseStatus)GatewayCloseCodes.Reconnecting, "reconnect requested", token).ConfigureAwait(false);
-                return ConnectionOutcome.Now;
+                return ConnectionOutcome.Now("requested");
 
             case GatewayOpcode.InvalidSession:
                 var resumable = data.ValueKind == JsonValueKind.True;
@@ -175,7 +175,7 @@ internal sealed partial class GatewayConnection : IDisposable
                     await Task.Delay(remaining, context.Time, token).ConfigureAwait(false);
                 }
                 await TryCloseAsync((WebSocketCloseStatus)GatewayCloseCodes.Reconnecting, "invalid session", token).ConfigureAwait(false);
-                return ConnectionOutcome.Now;
+                return ConnectionOutcome.Now("invalid_session");
 
             case GatewayOpcode.Dispatch:
                 if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
@@ -243,7 +243,7 @@ internal sealed partial class GatewayConnection : IDisposable
                 if (awaitingAck)
                 {
                     LogZombie(Logger, interval.TotalMilliseconds);
-                    forcedOutcome = ConnectionOutcome.Now;
+                    forcedOutcome = ConnectionOutcome.Now("zombie");
                     await TryCloseAsync((WebSocketCloseStatus)GatewayCloseCodes.Reconnecting, "no heartbeat ack", token).ConfigureAwait(false);
                     await lifetime!.CancelAsync().ConfigureAwait(false);
                     return;

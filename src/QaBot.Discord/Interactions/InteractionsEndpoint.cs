@@ -8,7 +8,7 @@ namespace QaBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /api/discord/interactions</c>, Discord's "Interactions Endpoint URL": the signature is checked before
-/// anything else is read (401 when bad or missing), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
+/// anything else is read (401 when bad or missing; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
 /// buttons are handled like on the gateway; a follow-up starts only once the response has been sent.
 /// </summary>
 internal static partial class InteractionsEndpoint
@@ -24,6 +24,12 @@ internal static partial class InteractionsEndpoint
         CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger(typeof(InteractionsEndpoint).FullName!);
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            LogRejected(logger, "declared body too large");
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge); // before anything is read
+        }
+
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (signature.Length == 0 || timestamp.Length == 0)

@@ -8,7 +8,7 @@ namespace QaBot.Discord.Rest;
 /// Discord's REST rate limits: per-route buckets learned from <c>X-RateLimit-Bucket</c>, <c>-Remaining</c> and
 /// <c>-Reset-After</c>, and the global limit of a 429 with <c>global: true</c>. Requests wait rather than fail.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time) : IDisposable
+internal sealed class DiscordRateLimiter(TimeProvider time, DiscordMetrics metrics) : IDisposable
 {
     private readonly ConcurrentDictionary<string, string> bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> buckets = new(StringComparer.Ordinal);
@@ -22,15 +22,25 @@ internal sealed class DiscordRateLimiter(TimeProvider time) : IDisposable
         await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var waited = TimeSpan.Zero;
+            var global = false;
             while (true)
             {
-                var wait = WaitTime(bucket, time.GetUtcNow());
+                var now = time.GetUtcNow();
+                var wait = WaitTime(bucket, now);
                 if (wait <= TimeSpan.Zero)
                 {
                     break;
                 }
 
+                global |= GlobalWait(now) >= wait;
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                waited += wait;
+            }
+
+            if (waited > TimeSpan.Zero)
+            {
+                metrics.RecordRateLimitWait(waited, global);
             }
 
             if (bucket.Remaining is > 0)
@@ -72,6 +82,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time) : IDisposable
     /// <summary>A 429: the route's bucket (or, when global, every request) waits <paramref name="retryAfter"/>.</summary>
     public void RateLimited(DiscordRoute route, TimeSpan retryAfter, bool global)
     {
+        metrics.RecordRateLimited(global);
         var until = time.GetUtcNow() + retryAfter;
         if (global)
         {
@@ -99,15 +110,17 @@ internal sealed class DiscordRateLimiter(TimeProvider time) : IDisposable
         }
     }
 
-    private TimeSpan WaitTime(RateLimitBucket bucket, DateTimeOffset now)
+    private TimeSpan GlobalWait(DateTimeOffset now)
     {
-        DateTimeOffset global;
         lock (globalGate)
         {
-            global = globalUntil;
+            return globalUntil - now;
         }
+    }
 
-        var wait = global - now;
+    private TimeSpan WaitTime(RateLimitBucket bucket, DateTimeOffset now)
+    {
+        var wait = GlobalWait(now);
         if (bucket.Remaining is <= 0)
         {
             var reset = bucket.ResetAt - now;

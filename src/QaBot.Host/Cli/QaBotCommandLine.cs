@@ -25,8 +25,12 @@ internal static class QaBotCommandLine
         {
             return 130;
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or IOException
-                                       or Knowledge.KnowledgeReloadException or Analytics.AnalyticsUnavailableException)
+        catch (Exception ex) when (ConfigurationProblems.Of(ex) is { } problems)
+        {
+            await Console.Error.WriteLineAsync(ConfigurationProblems.Format(problems));
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or Knowledge.KnowledgeReloadException or Analytics.AnalyticsUnavailableException)
         {
             await Console.Error.WriteLineAsync("qabot: " + ex.Message);
             return 1;

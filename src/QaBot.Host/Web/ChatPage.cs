@@ -52,7 +52,11 @@ document.getElementById('ask').addEventListener('submit', async e => {
   try {
     const r = await fetch('/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: q }) });
     const a = await r.json();
-    if (!r.ok) { pending.innerHTML = escapeHtml(a.error || 'Something went wrong.'); return; }
+    if (!r.ok) {
+      pending.innerHTML = '<div class="text">' + escapeHtml(a.error || 'Something went wrong.') + '</div>'
+        + (a.reminder ? '<div class="reminder">' + escapeHtml(a.reminder) + '</div>' : '');
+      return;
+    }
     pending.className = 'a ' + a.kind;
     let html = '<div class="text">' + escapeHtml(a.text) + '</div>';
     if (a.citations.length) {

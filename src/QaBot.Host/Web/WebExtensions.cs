@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using QaBot.Discord;
 using QaBot.Knowledge;
+using QaBot.Teams;
 
 namespace QaBot.Host.Web;
 
@@ -13,32 +16,77 @@ public static class WebExtensions
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Registers the HTTP API's options and the knowledge warm-up.</summary>
+    /// <summary>The interactions endpoint's own limit (QaBot.Discord), for the server-wide backstop.</summary>
+    private const int DiscordInteractionBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Registers the HTTP API's options and metrics, the knowledge warm-up, and Kestrel's request-body limit as a
+    /// backstop: the largest of the endpoints' own limits, so that nothing unmapped reads more.
+    /// </summary>
     public static IHostApplicationBuilder AddQaBotWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebOptions>()
             .BindConfiguration(WebOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        builder.Services.AddSingleton<WebMetrics>();
+        builder.Services.AddOptions<KestrelServerOptions>()
+            .Configure<IConfiguration>((kestrel, configuration) => kestrel.Limits.MaxRequestBodySize = BodyLimit(configuration));
         builder.Services.AddSingleton<KnowledgeWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeWarmup>());
         return builder;
     }
 
-    /// <summary>Maps <c>POST /api/ask</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state when enabled).</summary>
+    /// <summary>
+    /// The largest request body any endpoint accepts. Read from the configuration, not the options: Kestrel reads its
+    /// options while the host is built, before the start-up checks; unusable values fall back to the defaults here and
+    /// are reported by the checks.
+    /// </summary>
+    private static long BodyLimit(IConfiguration configuration)
+    {
+        static int Read(IConfiguration configuration, string key, int fallback) =>
+            int.TryParse(configuration[key], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : fallback;
+
+        var ask = Read(configuration, WebOptions.SectionName + ":" + nameof(WebOptions.MaxAskBodyBytes), new WebOptions().MaxAskBodyBytes);
+        var teams = Read(configuration, TeamsOptions.SectionName + ":" + nameof(TeamsOptions.MaxRequestBodyBytes), new TeamsOptions().MaxRequestBodyBytes);
+        return Math.Max(DiscordInteractionBodyBytes, Math.Max(ask, teams));
+    }
+
+    /// <summary>
+    /// Maps <c>POST /api/ask</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
+    /// when enabled; 503 while shutting down, so that a load balancer stops sending new questions), and reads the client's
+    /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on.
+    /// </summary>
     public static WebApplication MapQaBotWeb(this WebApplication app)
     {
-        app.MapPost("/api/ask", AskEndpoint.HandleAsync)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.Services.GetRequiredService<IOptions<WebOptions>>().Value.MaxAskBodyBytes));
+        var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+        if (options.ForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear(); // the proxy's address is not known in advance (a cluster's ingress)
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
 
-        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.ChatPage)
+        app.MapPost(AskEndpoint.Route, AskEndpoint.HandleAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxAskBodyBytes));
+
+        if (options.ChatPage)
         {
             app.MapGet("/", () => Results.Content(ChatPage.Html, "text/html; charset=utf-8"));
         }
 
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
-        app.MapGet("/readyz", (KnowledgeWarmup warmup, IKnowledgeBase knowledge, IServiceProvider services) =>
+        app.MapGet("/readyz", (KnowledgeWarmup warmup, IKnowledgeBase knowledge, IHostApplicationLifetime lifetime, IServiceProvider services) =>
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return Results.Json(new { status = "stopping" }, ReadyJson, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             // Registered only when Discord is enabled; a fatal Discord stop (bad token, intents) makes the host unready.
             var discord = services.GetService<IDiscordHealth>();
             var discordReport = discord is null ? null : new

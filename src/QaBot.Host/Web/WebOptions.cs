@@ -13,4 +13,13 @@ public sealed class WebOptions
 
     /// <summary>Serve the small chat page at <c>/</c>. Default true.</summary>
     public bool ChatPage { get; set; } = true;
+
+    /// <summary>
+    /// Take the client's address from <c>X-Forwarded-For</c> (the last address, the one the proxy added), for the per-client
+    /// rate limit. Only behind a reverse proxy or load balancer that is the only way in. Default false.
+    /// </summary>
+    public bool ForwardedHeaders { get; set; }
+
+    /// <summary>The Prometheus metrics endpoint.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
 }

@@ -78,6 +78,10 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         "- Tap **Helpful** or **Not helpful** under an answer to tell the moderators how it did.\n" +
         "- I can't give personal medical or dosing advice. In an emergency, call your local emergency number.");
 
+    /// <summary>A short notice instead of an answer (a rate limit, a busy moment), with the reminder.</summary>
+    public Activity Notice(string heading, string text) =>
+        Message(CardOf(new JArray { Heading(heading), TextBlock(text), Footer(Reminder) }), string.Join("\n\n", heading, text, Reminder));
+
     private static string HowToAsk(bool personal, string botName) => personal
         ? "Just type your question here, for example: *Can stem cell therapy help lupus?*"
         : $"Mention me with your question, for example: *@{botName} can stem cell therapy help lupus?* I answer in the same thread.";

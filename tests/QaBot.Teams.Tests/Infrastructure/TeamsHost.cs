@@ -77,6 +77,7 @@ public sealed class TeamsHost : IAsyncLifetime
             ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
             ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
             ["OAuthUrl"] = "https://api.botframework.com",
+            ["QaBot:RateLimits:Enabled"] = "false", // every test activity comes from the same user; RateLimitTests turn it on
 
             // Generous limits: a busy test machine must not turn a slow loopback call into a failed test. The timeout
             // tests set short ones.
