@@ -8,7 +8,7 @@ public sealed class MetricsEndpointTests
 {
     /// <summary>The tags QaBot's own instruments may carry: bounded sets, never text or ids.</summary>
     private static readonly string[] AllowedLabels =
-        ["platform", "outcome", "category", "reason", "helpful", "endpoint", "status", "scope", "close_code", "le", "otel_scope_name", "otel_scope_version"];
+        ["platform", "outcome", "category", "reason", "helpful", "endpoint", "status", "scope", "close_code", "kind", "le", "otel_scope_name", "otel_scope_version"];
 
     [Fact]
     public async Task Metrics_AfterQuestions_ExportsQaBotAndAspNetCoreMetricsWithBoundedLabels()
