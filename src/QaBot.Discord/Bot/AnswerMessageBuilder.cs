@@ -18,7 +18,9 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
     /// <summary>A field value shorter than this is not worth showing: the citation is left out instead.</summary>
     private const int MinFieldValue = 60;
 
-    public MessageCreate Answer(Answer answer)
+    /// <param name="answer">The answer to show.</param>
+    /// <param name="question">The question, kept in memory for a "Not helpful" click (never put into the message).</param>
+    public MessageCreate Answer(Answer answer, string? question = null)
     {
         var (title, color) = answer.Kind switch
         {
@@ -28,7 +30,7 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
             _ => ("Please ask your care team", SafetyColor),
         };
 
-        var key = feedbackContexts.Remember(answer.Citations.Select(c => c.Id).ToList());
+        var key = feedbackContexts.Remember(answer.Citations.Select(c => c.Id).ToList(), question);
         return new MessageCreate
         {
             Embeds = [Layout(title, answer.Text, answer.Citations, answer.Reminder, color)],

@@ -232,7 +232,7 @@ internal sealed partial class DiscordBot(
             }
 
             var answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = userId }, token).ConfigureAwait(false);
-            return messages.Answer(answer);
+            return messages.Answer(answer, question);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -245,8 +245,8 @@ internal sealed partial class DiscordBot(
     private async Task RecordFeedbackAsync(DiscordInteraction interaction, FeedbackClick click, CancellationToken token)
     {
         metrics.RecordFeedback(Platform, click.Helpful);
-        var passageIds = feedbackContexts.Recall(click.Key);
-        if (passageIds is null)
+        var context = feedbackContexts.RecallAll(click.Key);
+        if (context is null)
         {
             LogFeedbackContextForgotten(logger);
         }
@@ -258,7 +258,8 @@ internal sealed partial class DiscordBot(
                 UserId = interaction.Actor?.Id,
                 Helpful = click.Helpful,
                 Kind = click.Kind,
-                PassageIds = passageIds ?? [],
+                PassageIds = context?.PassageIds ?? [],
+                Question = click.Helpful ? null : context?.Question,
                 At = time.GetUtcNow(),
             },
             token).ConfigureAwait(false);
