@@ -27,6 +27,7 @@ internal sealed partial class AnalyticsWriter(
     private DateTimeOffset retryAt = DateTimeOffset.MinValue;
     private bool failing;
     private Task? loop;
+    private volatile bool disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,9 +39,9 @@ internal sealed partial class AnalyticsWriter(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (loop is null)
+        if (loop is null || disposed)
         {
-            return;
+            return; // never started, or the container was disposed first (a test host stopping late): nothing to flush into
         }
 
         // Synchronously, so that the flush deadline is armed (on the TimeProvider) before this method returns.
@@ -55,7 +56,11 @@ internal sealed partial class AnalyticsWriter(
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        stopping.Dispose();
+    }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
