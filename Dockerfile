@@ -1,28 +1,33 @@
-# syntax=docker/dockerfile:1
 # QaBot: multi-stage build on the official .NET 10 images.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The SDK is pinned (warnings are errors: a newer SDK's new analyzers must not break a build by surprise).
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 
-# Restore first, from the project files only, so that the layer is cached until a dependency changes.
+# Restore first, from the project files only, so that the layer is cached until a dependency changes. Every project in the
+# host's reference closure must be copied here (a test, DockerfileTests, checks it).
 COPY Directory.Build.props Directory.Packages.props QaBot.sln ./
 COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
 COPY src/QaBot.Analytics/QaBot.Analytics.csproj src/QaBot.Analytics/
+COPY src/QaBot.Moderation/QaBot.Moderation.csproj src/QaBot.Moderation/
 COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
 COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
 COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/
 COPY src/QaBot.Host/QaBot.Host.csproj src/QaBot.Host/
-RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj
+RUN dotnet restore src/QaBot.Host/QaBot.Host.csproj -r linux-x64
 
 COPY . .
-RUN dotnet publish src/QaBot.Host/QaBot.Host.csproj -c Release --no-restore -o /app
+# One runtime: without -r, publish copies native libraries (ONNX Runtime, SQLite) for every platform.
+RUN dotnet publish src/QaBot.Host/QaBot.Host.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # knowledge/ and appsettings.json ship with the image; mount a volume on /app/knowledge or set
 # QaBot__Knowledge__Paths__0 to serve other knowledge, and override any setting with environment variables.
+# ASPNETCORE_HTTP_PORTS is cleared: the base image's 8080 would otherwise be overridden by Urls with a warning at every start.
 ENV Urls=http://0.0.0.0:8080 \
+    ASPNETCORE_HTTP_PORTS= \
     DOTNET_gcServer=0 \
     QaBot__Embeddings__CachePath=/app/.qabot/vectors \
     QaBot__Analytics__DatabasePath=/app/.qabot/analytics.db
