@@ -47,7 +47,7 @@
   });
 
   // ---------- text with **bold**, [n] markers and "- " lists, as DOM nodes ----------
-  var inline = /\*\*([\s\S]+?)\*\*|\[(\d{1,2})\]|\\\*/g;
+  var inlinePattern = /\*\*([\s\S]+?)\*\*|\[(\d{1,2})\]|\\\*/;
 
   function clean(text) {
     // Leftover Markdown markers are never shown.
@@ -55,9 +55,9 @@
   }
 
   function appendInline(parent, text, citeIds) {
+    var inline = new RegExp(inlinePattern.source, 'g'); // one per call: bold text is read by a nested call
     var last = 0;
     var match;
-    inline.lastIndex = 0;
     while ((match = inline.exec(text)) !== null) {
       if (match.index > last) parent.appendChild(document.createTextNode(clean(text.slice(last, match.index))));
       if (match[1] !== undefined) {
