@@ -142,9 +142,42 @@ public sealed class AskEndpointTests : IClassFixture<QaBotFactory>
     public async Task ChatPage_IsServedAtRoot()
     {
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var script = await client.GetStringAsync(new Uri("/chat.js", UriKind.Relative));
 
-        Assert.Contains("/api/ask", html, StringComparison.Ordinal);
         Assert.Contains("<form", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/chat.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("/api/ask", script, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public async Task Ask_BodyThatIsNotJson_Returns415WithTheReminder(string contentType)
+    {
+        var (status, body) = await PostAsync("""{"question": "Can stem cell therapy help lupus?"}""", contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Contains("application/json", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_NoContentType_Returns415()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"question": "lupus"}"""));
+        using var response = await client.PostAsync(new Uri("/api/ask", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ask_JsonSuffixContentType_IsAnswered()
+    {
+        var (status, body) = await PostAsync("""{"question": "Can stem cell therapy help lupus?"}""", "application/vnd.qabot+json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("answered", body.GetProperty("kind").GetString());
     }
 
     [Fact]

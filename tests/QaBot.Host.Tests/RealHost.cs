@@ -26,7 +26,8 @@ public sealed class RealHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RealHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
+    /// <param name="url">Where to listen; a free port unless given (a test restarts a stopped host at its old address).</param>
+    public static async Task<RealHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null, string url = "http://127.0.0.1:0")
     {
         var all = new Dictionary<string, string?>
         {
@@ -40,7 +41,7 @@ public sealed class RealHost : IAsyncDisposable
         }
 
         var logs = new ConcurrentQueue<string>();
-        var app = QaBotHost.BuildWebApp(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], all, builder =>
+        var app = QaBotHost.BuildWebApp(["--urls", url, "--environment", "Testing"], all, builder =>
         {
             builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(logs));
             configure?.Invoke(builder);

@@ -3,13 +3,13 @@ using QaBot.Answering;
 
 namespace QaBot.Host.Cli;
 
-/// <summary>An answer as readable terminal text.</summary>
+/// <summary>An answer as readable terminal text: no Markdown markers (<c>**</c>, <c>\*</c>) reach the terminal.</summary>
 internal static class AnswerText
 {
     public static string Render(Answer answer)
     {
         var builder = new StringBuilder();
-        builder.AppendLine(answer.Text);
+        builder.AppendLine(Plain(answer.Text));
         if (answer.Citations.Count > 0)
         {
             builder.AppendLine().AppendLine("Sources:");
@@ -23,11 +23,15 @@ internal static class AnswerText
 
                 builder.AppendLine();
                 builder.Append("    ").AppendLine(citation.Url ?? citation.File);
-                builder.Append("    \"").Append(citation.Quote).AppendLine("\"");
+                builder.Append("    \"").Append(Plain(citation.Quote)).AppendLine("\"");
             }
         }
 
         builder.AppendLine().Append(answer.Reminder);
         return builder.ToString();
     }
+
+    /// <summary>The text without bold markers; an escaped asterisk (<c>\*</c>) becomes a plain one.</summary>
+    internal static string Plain(string text) =>
+        text.Replace("**", "", StringComparison.Ordinal).Replace("\\*", "*", StringComparison.Ordinal);
 }

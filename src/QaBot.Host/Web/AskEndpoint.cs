@@ -8,7 +8,7 @@ namespace QaBot.Host.Web;
 
 /// <summary>
 /// <c>POST /api/ask</c>: <c>{"question": "..."}</c> in, the answer JSON out. In order, so that refusals cost little: a
-/// declared body over the limit gets 413 before anything is read, a client over the rate limits 429 with
+/// body that is not declared as JSON gets 415, a declared body over the limit 413 before anything is read, a client over the rate limits 429 with
 /// <c>Retry-After</c>, a body that turns out too large 413 and a malformed one 400; when every answering slot is taken
 /// and the queue is full, 503 with <c>Retry-After</c>. Every error body carries a message and the reminder.
 /// </summary>
@@ -16,6 +16,9 @@ internal static class AskEndpoint
 {
     public const string Route = "/api/ask";
     public const string Platform = "api";
+
+    /// <summary>The 415 message of the JSON endpoints.</summary>
+    public const string NotJson = "Send the request as JSON with the header Content-Type: application/json, e.g. {\"question\": \"Can stem cell therapy help lupus?\"}.";
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
@@ -29,6 +32,11 @@ internal static class AskEndpoint
         var reminder = answering.Value.Reminder;
         var limit = options.Value.MaxAskBodyBytes;
         var tooLarge = $"The request body is larger than {limit} bytes.";
+        if (!context.Request.HasJsonContentType())
+        {
+            return Error(metrics, StatusCodes.Status415UnsupportedMediaType, NotJson, reminder);
+        }
+
         if (context.Request.ContentLength > limit)
         {
             return Error(metrics, StatusCodes.Status413PayloadTooLarge, tooLarge, reminder);

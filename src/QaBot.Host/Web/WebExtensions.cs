@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Discord;
 using QaBot.Knowledge;
@@ -31,6 +32,8 @@ public static class WebExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<WebMetrics>();
+        builder.Services.AddSingleton<ChatPage>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IConfiguration>((kestrel, configuration) => kestrel.Limits.MaxRequestBodySize = BodyLimit(configuration));
         builder.Services.AddSingleton<KnowledgeWarmup>();
@@ -56,7 +59,8 @@ public static class WebExtensions
     }
 
     /// <summary>
-    /// Maps <c>POST /api/ask</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
+    /// Adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
+    /// <c>POST /api/feedback</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
     /// when enabled; 503 while shutting down, so that a load balancer stops sending new questions), and reads the client's
     /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on.
     /// </summary>
@@ -71,12 +75,15 @@ public static class WebExtensions
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.UseQaBotSecurityHeaders();
         app.MapPost(AskEndpoint.Route, AskEndpoint.HandleAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxAskBodyBytes));
+        app.MapPost(FeedbackEndpoint.Route, FeedbackEndpoint.HandleAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxAskBodyBytes));
 
         if (options.ChatPage)
         {
-            app.MapGet("/", () => Results.Content(ChatPage.Html, "text/html; charset=utf-8"));
+            ChatPage.Map(app);
         }
 
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));

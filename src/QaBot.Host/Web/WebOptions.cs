@@ -7,11 +7,11 @@ public sealed class WebOptions
 {
     public const string SectionName = "QaBot:Web";
 
-    /// <summary>Largest accepted body of <c>POST /api/ask</c>, in bytes; larger requests get 413. Default 16 KiB.</summary>
+    /// <summary>Largest accepted body of <c>POST /api/ask</c> and <c>POST /api/feedback</c>, in bytes; larger requests get 413. Default 16 KiB.</summary>
     [Range(1024, 1_048_576)]
     public int MaxAskBodyBytes { get; set; } = 16 * 1024;
 
-    /// <summary>Serve the small chat page at <c>/</c>. Default true.</summary>
+    /// <summary>Serve the chat page at <c>/</c> (with <c>/chat.js</c> and <c>/chat.css</c>). Default true.</summary>
     public bool ChatPage { get; set; } = true;
 
     /// <summary>

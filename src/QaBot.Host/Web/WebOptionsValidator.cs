@@ -5,7 +5,7 @@ namespace QaBot.Host.Web;
 /// <summary>Checks what data annotations cannot: the metrics path.</summary>
 internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
 {
-    private static readonly string[] Taken = ["/", "/api/ask", "/healthz", "/readyz", "/api/messages", "/api/discord/interactions"];
+    private static readonly string[] Taken = ["/", "/api/ask", "/api/feedback", "/chat.js", "/chat.css", "/healthz", "/readyz", "/api/messages", "/api/discord/interactions"];
 
     public ValidateOptionsResult Validate(string? name, WebOptions options)
     {
