@@ -155,6 +155,11 @@ internal sealed partial class ModeratorCommands(
             return AnalyticsFailed(ex);
         }
 
+        if (knowledge.Status.IsLoaded)
+        {
+            report = GapSuggestions.Suggest(report, knowledge.Current);
+        }
+
         var now = time.GetUtcNow();
         var lines = new List<string>
         {
@@ -170,7 +175,7 @@ internal sealed partial class ModeratorCommands(
 
         var fields = report.Groups.Select((group, i) => new ModeratorField(
             string.Format(CultureInfo.InvariantCulture, "{0}. \u201C{1}\u201D", i + 1, TextCleaner.Shorten(ModeratorText.Plain(group.Example), MaxExampleChars)),
-            [GapLine(group, now)])).ToList();
+            Suggestion(group) is { } suggestion ? [GapLine(group, now), .. suggestion] : [GapLine(group, now)])).ToList();
         return new ModeratorReply
         {
             Title = $"Unanswered questions, last {ModeratorText.Count(Covered(report.From, report.To, window, lines), "day")}",
@@ -283,6 +288,14 @@ internal sealed partial class ModeratorCommands(
 
         return Math.Min(covered, asked);
     }
+
+    /// <summary>The section the group's question could be attached to, and the line to add there.</summary>
+    private static string[]? Suggestion(GapGroup group) => group.Suggestion is { } s
+        ? [
+            $"Nearest section: `{ModeratorText.Plain(s.SectionId)}` ({ModeratorText.Plain(s.File)}:{s.Line.ToString(CultureInfo.InvariantCulture)})",
+            $"If it answers this, add there: `{ModeratorText.Plain(TextCleaner.Shorten(s.Add, 400))}`",
+        ]
+        : null;
 
     private static string GapLine(GapGroup group, DateTimeOffset now)
     {
