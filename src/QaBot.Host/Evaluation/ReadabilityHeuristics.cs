@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QaBot.Knowledge;
 
 namespace QaBot.Host.Evaluation;
 
@@ -31,6 +30,12 @@ public sealed partial class ReadabilityHeuristics : IReadabilityCheck
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordRegex();
 
+    /// <summary>Any sentence end followed by space: unlike the passage splitter, a lower-case start is a new (broken) sentence.</summary>
+    [GeneratedRegex(@"(?<=[.!?…])\s+")]
+    private static partial Regex BoundaryRegex();
+
+    private static readonly string[] Abbreviations = ["e.g.", "i.e.", "etc.", "vs.", "dr.", "approx.", "u.s."];
+
     public IReadOnlyList<ReadabilityProblem> Check(string answerText)
     {
         ArgumentNullException.ThrowIfNull(answerText);
@@ -41,11 +46,11 @@ public sealed partial class ReadabilityHeuristics : IReadabilityCheck
             return problems;
         }
 
-        var sentences = Sentences.Split(text);
+        var sentences = Split(text);
         var seen = new List<HashSet<string>>();
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = sentences[i].Trim();
+            var sentence = sentences[i];
             var words = Words(sentence);
             if (IsFragment(sentence, words, first: i == 0, last: i == sentences.Count - 1))
             {
@@ -66,12 +71,39 @@ public sealed partial class ReadabilityHeuristics : IReadabilityCheck
         }
 
         var end = text.TrimEnd('"', '\'', ')', ']', '”', '’', '*', ' ');
-        if (end.Length > 0 && end[^1] is not ('.' or '!' or '?' or '…') && !problems.Any(p => p.Kind == ReadabilityProblem.Cut))
+        var lastIsFragment = problems.Any(p => p.Kind == ReadabilityProblem.Fragment && ReferenceEquals(p.Sentence, sentences[^1]));
+        if (end.Length > 0 && end[^1] is not ('.' or '!' or '?' or '…') && !lastIsFragment && !problems.Any(p => p.Kind == ReadabilityProblem.Cut))
         {
             problems.Add(new ReadabilityProblem(ReadabilityProblem.Cut, sentences[^1]));
         }
 
         return problems;
+    }
+
+    private static List<string> Split(string text)
+    {
+        var sentences = new List<string>();
+        foreach (var paragraph in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            foreach (var piece in BoundaryRegex().Split(paragraph))
+            {
+                if (piece.Length == 0)
+                {
+                    continue;
+                }
+
+                if (sentences.Count > 0 && Abbreviations.Any(a => sentences[^1].EndsWith(a, StringComparison.OrdinalIgnoreCase)))
+                {
+                    sentences[^1] += " " + piece;
+                }
+                else
+                {
+                    sentences.Add(piece);
+                }
+            }
+        }
+
+        return sentences;
     }
 
     private static bool IsFragment(string sentence, List<string> words, bool first, bool last)
