@@ -53,7 +53,10 @@ public sealed class EvalQualityTallyTests
         Assert.Equal(0.5, report.KindAccuracyByKind["small_talk"]);
         Assert.Equal(1.0, report.KindAccuracyByKind["answered"]);
         Assert.Empty(failedChecks["a"]);
-        Assert.Equal(3, failedChecks["b"].Count);        // citation, readability, caveat
+        Assert.Single(failedChecks["b"]);                // the caveat; citation and readability are figures, not failures
+        Assert.Equal(["b"], report.Unreadable);
+        Assert.Equal(["b"], report.NotCitedTop3);
+        Assert.Equal(2, report.Details.Count);
         Assert.Contains(failedChecks["d"], p => p.Actual.Contains("safety#safe", StringComparison.Ordinal));
         Assert.Contains(failedChecks["e"], p => p.Actual == "no reminder");
     }
@@ -80,7 +83,8 @@ public sealed class EvalQualityTallyTests
 
         Assert.Equal(0, tally.Report().Readable);
         Assert.Equal(1, tally.Report().CutReplies);
-        Assert.Single(failed);
+        Assert.Equal(["x"], tally.Report().Unreadable);
+        Assert.Empty(failed);
     }
 
     [Theory]

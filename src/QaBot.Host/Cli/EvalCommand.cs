@@ -59,6 +59,10 @@ internal static class EvalCommand
         Console.WriteLine($"parts cited    {F(quality.PartsCited)}");
         Console.WriteLine($"small talk     {F(quality.SmallTalkAccuracy)}");
         Console.WriteLine($"reminder       {F(quality.Reminder)}");
+        foreach (var line in quality.Details)
+        {
+            Console.WriteLine($"  quality {line}");
+        }
     }
 
     private static void Print(EvalReport report)

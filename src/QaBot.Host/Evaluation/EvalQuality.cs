@@ -36,4 +36,13 @@ public sealed record EvalQuality
 
     /// <summary>Share of all replies carrying the healthcare-provider reminder (must be 1).</summary>
     [JsonPropertyName("reminder")] public double? Reminder { get; init; }
+
+    /// <summary>Ids of the answered items whose reply has a readability problem.</summary>
+    [JsonPropertyName("unreadable")] public IReadOnlyList<string> Unreadable { get; init; } = [];
+
+    /// <summary>Ids of the answerable items whose first 3 citations miss every relevant section.</summary>
+    [JsonPropertyName("not_cited_top3")] public IReadOnlyList<string> NotCitedTop3 { get; init; } = [];
+
+    /// <summary>One line per unreadable or not-cited item saying what was found (not part of the JSON line).</summary>
+    [JsonIgnore] public IReadOnlyList<string> Details { get; init; } = [];
 }

@@ -4,7 +4,9 @@ namespace QaBot.Host.Evaluation;
 
 /// <summary>
 /// Counts the answer-quality figures (<see cref="EvalQuality"/>) over the items of one run, and says which checks an
-/// item failed.
+/// item failed. Only what an item asks for (<c>caveat</c>, <c>parts</c>) and the reminder make the item fail (so that
+/// <c>qabot kb test</c> keeps its meaning); a reply that reads badly or does not cite the expected section in its top 3
+/// is counted and listed in <see cref="EvalQuality.Unreadable"/> and <see cref="EvalQuality.NotCitedTop3"/>.
 /// </summary>
 public sealed class EvalQualityTally(IReadabilityCheck readability)
 {
@@ -18,6 +20,9 @@ public sealed class EvalQualityTally(IReadabilityCheck readability)
     private int multiPart, partsCited;
     private int smallTalkItems, smallTalkRight;
     private int replies, withReminder;
+    private readonly List<string> unreadable = [];
+    private readonly List<string> notCited = [];
+    private readonly List<string> details = [];
 
     /// <summary>Adds one item's reply; returns the checks it failed as (expected, actual) pairs.</summary>
     /// <param name="kind">The reply's kind as JSON names it (answered, no_answer, safety, small_talk, ...).</param>
@@ -54,7 +59,8 @@ public sealed class EvalQualityTally(IReadabilityCheck readability)
             }
             else
             {
-                problems.Add(($"one of [{string.Join(", ", relevant)}] among the top 3 citations", $"cited [{string.Join(", ", cited)}]"));
+                notCited.Add(item.Id);
+                details.Add($"{item.Id}: expected one of [{string.Join(", ", relevant)}] among the top 3 citations, cited [{string.Join(", ", cited)}]");
             }
 
             if (item.Parts is >= 2)
@@ -85,7 +91,8 @@ public sealed class EvalQualityTally(IReadabilityCheck readability)
                 fragmentReplies += found.Any(p => p.Kind == ReadabilityProblem.Fragment) ? 1 : 0;
                 repeatedReplies += found.Any(p => p.Kind == ReadabilityProblem.Repeated) ? 1 : 0;
                 cutReplies += found.Any(p => p.Kind == ReadabilityProblem.Cut) ? 1 : 0;
-                problems.Add(("a readable answer", string.Join("; ", found.Select(p => $"{p.Kind}: \"{Shorten(p.Sentence)}\""))));
+                unreadable.Add(item.Id);
+                details.Add($"{item.Id}: {string.Join("; ", found.Select(p => $"{p.Kind}: \"{Shorten(p.Sentence)}\""))}");
             }
 
             if (item.Caveat == true)
@@ -127,6 +134,9 @@ public sealed class EvalQualityTally(IReadabilityCheck readability)
             PartsCited = Share(partsCited, multiPart),
             SmallTalkAccuracy = Share(smallTalkRight, smallTalkItems),
             Reminder = Share(withReminder, replies),
+            Unreadable = [.. unreadable],
+            NotCitedTop3 = [.. notCited],
+            Details = [.. details],
         };
     }
 
