@@ -25,7 +25,7 @@ public sealed record GapGroup
 
     /// <summary>
     /// The section the group's question could be attached to with an <c>Also asked:</c> line; null when the report was
-    /// made without the knowledge or nothing in it is near (see <see cref="GapSuggestions"/>).
+    /// made without the knowledge or nothing in it is near (QaBot.Moderation's <c>GapSuggestions</c>).
     /// </summary>
     public GapSuggestion? Suggestion { get; init; }
 

@@ -45,7 +45,7 @@ internal static class KbCommand
             if (!result.GetValue(noSuggestions) && report.Groups.Count > 0)
             {
                 using var knowledgeHost = CliServices.Build(result.GetValue(knowledge));
-                report = GapSuggestions.Suggest(report, knowledgeHost.Services.GetRequiredService<IKnowledgeBase>().Current);
+                report = Moderation.GapSuggestions.Suggest(report, knowledgeHost.Services.GetRequiredService<IKnowledgeBase>().Current);
             }
 
             Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Gaps(report));

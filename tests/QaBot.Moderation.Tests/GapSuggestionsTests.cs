@@ -3,7 +3,7 @@ using QaBot.Knowledge;
 using QaBot.Knowledge.Files;
 using QaBot.Knowledge.Search;
 
-namespace QaBot.Analytics.Tests;
+namespace QaBot.Moderation.Tests;
 
 public sealed class GapSuggestionsTests : IDisposable
 {

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using QaBot.Analytics.Reports;
 using QaBot.Knowledge;
 using QaBot.Knowledge.Files;
 
-namespace QaBot.Analytics.Reports;
+namespace QaBot.Moderation;
 
 /// <summary>
 /// Suggests, for each group of a gap report, the section a moderator could attach its question to with an
