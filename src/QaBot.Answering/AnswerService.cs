@@ -193,7 +193,7 @@ public sealed partial class AnswerService : IAnswerService
             return true;
         }
 
-        var namesTheTopic = plan.FocusCoverage(snapshot.Excerpts.HeadingTerms(hit.Passage)) >= options.MinFocusCoverage;
+        var namesTheTopic = snapshot.Excerpts.HeadingFocusCoverage(hit.Passage, plan) >= options.MinFocusCoverage;
         return options.Evidence switch
         {
             AnswerEvidence.Focus => namesTheTopic,

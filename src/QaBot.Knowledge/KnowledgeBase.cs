@@ -18,6 +18,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 {
     private readonly KnowledgeOptions options;
     private readonly EmbeddingOptions embeddingOptions;
+    private readonly RetrievalOptions retrievalOptions;
     private readonly ITextEncoderSource encoders;
     private readonly TimeProvider time;
     private readonly ILogger<KnowledgeBase> logger;
@@ -39,15 +40,21 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         ITextEncoderSource encoders,
         TimeProvider time,
         ILogger<KnowledgeBase>? logger = null,
-        KnowledgeMetrics? metrics = null)
+        KnowledgeMetrics? metrics = null,
+        IOptions<RetrievalOptions>? retrievalOptions = null)
     {
         this.options = options.Value;
         this.embeddingOptions = embeddingOptions.Value;
+        this.retrievalOptions = retrievalOptions?.Value ?? new RetrievalOptions { LexicalWeight = this.embeddingOptions.LexicalWeight ?? new RetrievalOptions().LexicalWeight };
         this.encoders = encoders;
         this.time = time;
         this.logger = logger ?? NullLogger<KnowledgeBase>.Instance;
         ownsMetrics = metrics is null;
         this.metrics = metrics ?? new KnowledgeMetrics();
+        if (this.embeddingOptions.LexicalWeight is { } legacyWeight)
+        {
+            LogLegacyLexicalWeight(this.logger, RetrievalOptions.LegacyLexicalWeightKey, legacyWeight, RetrievalOptions.SectionName + ":" + nameof(RetrievalOptions.LexicalWeight));
+        }
     }
 
     /// <inheritdoc />
@@ -173,7 +180,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         var read = new KnowledgeLoader(options).Read(options.EffectivePaths, cancellationToken);
         var merge = merger.Merge(read, loadedAt);
         var knowledge = merge.Knowledge;
-        var index = LexicalIndex.Build(knowledge.Passages, knowledge.Synonyms, cancellationToken: cancellationToken);
+        var index = LexicalIndex.Build(knowledge.Passages, knowledge.Synonyms, retrievalOptions.Lexical, cancellationToken);
         try
         {
             var (retriever, embeddings) = BuildRetriever(index, cancellationToken);
@@ -235,14 +242,14 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         {
             var reason = encoders.Unavailable ?? "embeddings are disabled";
             LogLexicalOnly(logger, reason);
-            return (new Retriever(index), "off: " + reason);
+            return (new Retriever(index, options: retrievalOptions), "off: " + reason);
         }
 
         var cache = OpenVectorCache(encoder);
         var vectors = PassageVectors.Compute(index.Passages, encoder, cache, embeddingOptions.EncodeParallelism, cancellationToken);
-        var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions);
+        var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions, vectors.Alternates);
         LogVectorsReady(logger, encoder.ModelId, vectors.Encoded, vectors.FromCache, (long)vectors.Elapsed.TotalMilliseconds);
-        var retriever = new Retriever(index, dense, encoder, new RetrievalOptions { LexicalWeight = embeddingOptions.LexicalWeight });
+        var retriever = new Retriever(index, dense, encoder, retrievalOptions);
         var disk = cache.IsPersistent ? "" : ", no disk cache";
         return (retriever, $"on ({encoder.ModelId}: {dense.VectorCount} vectors, {vectors.Encoded} encoded, {vectors.FromCache} from cache{disk})");
     }
@@ -301,6 +308,9 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Knowledge file problem resolved: {File}:{Line}: {Problem}")]
     private static partial void LogProblemResolved(ILogger logger, string file, int line, string problem);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "The setting {OldKey} ({Weight}) is obsolete: move it to {NewKey}, which it sets until then")]
+    private static partial void LogLegacyLexicalWeight(ILogger logger, string oldKey, double weight, string newKey);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "A handler of the knowledge base's Reloaded event failed")]
     private static partial void LogReloadedHandlerFailed(ILogger logger, Exception exception);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QaBot.Knowledge.Embeddings;
+using QaBot.Knowledge.Search;
 using QaBot.Knowledge.Watching;
 
 namespace QaBot.Knowledge;
@@ -35,12 +36,26 @@ public static class KnowledgeServiceExtensions
                 options.CachePath = Path.GetFullPath(options.CachePath, contentRoot);
             }
         });
+        builder.Services.AddRetrievalOptions();
         builder.Services.TryAddSingleton<ITextEncoderSource>(new NoTextEncoder());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KnowledgeMetrics>();
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="RetrievalOptions"/>, bound from <c>QaBot:Retrieval</c> (the obsolete
+    /// <c>QaBot:Embeddings:LexicalWeight</c> is still read when the new key is not set) and checked at start-up.
+    /// The benchmark and calibration commands use this too, so they measure what production runs.
+    /// </summary>
+    public static IServiceCollection AddRetrievalOptions(this IServiceCollection services)
+    {
+        services.AddOptions<RetrievalOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RetrievalOptions>, RetrievalOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsSetup>());
+        return services;
     }
 
     /// <summary>

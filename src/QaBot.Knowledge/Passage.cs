@@ -22,6 +22,12 @@ public sealed record Passage
 
     public string Language { get; init; } = "en";
 
+    /// <summary>
+    /// Other ways people ask the question this passage answers (a Markdown section's <c>Also asked:</c> line, a JSONL
+    /// line's <c>also_asked</c>). Searched by both retrieval paths like the heading; never part of <see cref="Text"/>.
+    /// </summary>
+    public IReadOnlyList<string> AlsoAsked { get; init; } = [];
+
     /// <summary>Knowledge file the passage came from, relative to its knowledge root, with forward slashes.</summary>
     public string File { get; init; } = "";
 

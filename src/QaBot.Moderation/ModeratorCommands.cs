@@ -155,6 +155,8 @@ internal sealed partial class ModeratorCommands(
             return AnalyticsFailed(ex);
         }
 
+        report = WithSuggestions(report);
+
         var now = time.GetUtcNow();
         var lines = new List<string>
         {
@@ -170,7 +172,7 @@ internal sealed partial class ModeratorCommands(
 
         var fields = report.Groups.Select((group, i) => new ModeratorField(
             string.Format(CultureInfo.InvariantCulture, "{0}. \u201C{1}\u201D", i + 1, TextCleaner.Shorten(ModeratorText.Plain(group.Example), MaxExampleChars)),
-            [GapLine(group, now)])).ToList();
+            Suggestion(group) is { } suggestion ? [GapLine(group, now), .. suggestion] : [GapLine(group, now)])).ToList();
         return new ModeratorReply
         {
             Title = $"Unanswered questions, last {ModeratorText.Count(Covered(report.From, report.To, window, lines), "day")}",
@@ -284,6 +286,36 @@ internal sealed partial class ModeratorCommands(
         return Math.Min(covered, asked);
     }
 
+    /// <summary>
+    /// The report with the section each group could be attached to; unchanged when the knowledge is not loaded yet or
+    /// the suggestions cannot be made (the report itself is still worth showing).
+    /// </summary>
+    private GapReport WithSuggestions(GapReport report)
+    {
+        if (report.Groups.Count == 0 || knowledge.Status is not { IsLoaded: true })
+        {
+            return report;
+        }
+
+        try
+        {
+            return GapSuggestions.Suggest(report, knowledge.Current);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSuggestionsFailed(logger, ex.GetType().Name);
+            return report;
+        }
+    }
+
+    /// <summary>The section the group's question could be attached to, and the line to add there.</summary>
+    private static string[]? Suggestion(GapGroup group) => group.Suggestion is { } s
+        ? [
+            $"Nearest section: `{ModeratorText.Plain(s.SectionId)}` ({ModeratorText.Plain(s.File)}:{s.Line.ToString(CultureInfo.InvariantCulture)})",
+            $"If it answers this, add there: `{ModeratorText.Plain(TextCleaner.Shorten(s.Add, 400))}`",
+        ]
+        : null;
+
     private static string GapLine(GapGroup group, DateTimeOffset now)
     {
         var reasons = string.Join(" and ", group.Reasons.Select(r => r == GapReason.NoAnswer ? "no answer" : "not helpful"));
@@ -315,6 +347,9 @@ internal sealed partial class ModeratorCommands(
 
         return line;
     }
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Warning, Message = "Moderator gap report: the sections to attach questions to could not be found ({Error})")]
+    private static partial void LogSuggestionsFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Moderator reload: {Passages} passages, {Errors} errors, {ElapsedMs} ms")]
     private static partial void LogReloaded(ILogger logger, int passages, int errors, long elapsedMs);

@@ -28,8 +28,8 @@ internal static class TestKnowledge
     public static IKnowledgeBase WithEncoder(IReadOnlyList<Passage> passages, ITextEncoder encoder)
     {
         var index = LexicalIndex.Build(passages);
-        var vectors = passages.Select(p => encoder.EncodePassage(p.Title, p.Section, p.Text)).ToList();
-        var retriever = new Retriever(index, new DenseIndex(vectors, encoder.Dimensions), encoder);
+        var vectors = PassageVectors.Compute(passages, encoder, new VectorCache(null, encoder.ModelId, encoder.Dimensions), 1, CancellationToken.None);
+        var retriever = new Retriever(index, new DenseIndex(vectors.Vectors, encoder.Dimensions, vectors.Alternates), encoder);
         return new FixedKnowledgeBase(new KnowledgeSnapshot(KnowledgeSet.FromPassages(passages), retriever, DateTimeOffset.UnixEpoch, TimeSpan.Zero, "on (test)"));
     }
 

@@ -166,7 +166,7 @@ public sealed class LexicalIndexLuceneEquivalenceTests : IDisposable
         return query;
     }
 
-    private static readonly (string Field, float Boost)[] Fields = [("title", Options.TitleBoost), ("section", Options.SectionBoost), ("text", Options.TextBoost)];
+    private static readonly (string Field, float Boost)[] Fields = [("title", Options.TitleBoost), ("section", Options.SectionBoost), ("text", Options.TextBoost), ("asked", Options.AlsoAskedBoost)];
 
     private static BooleanQuery TermOverFields(string term)
     {

@@ -26,6 +26,11 @@ public static class AnalyticsReportText
             var group = report.Groups[i];
             text.Append(CultureInfo.InvariantCulture, $"{i + 1,3}. {Times(group.Count)}, {People(group.DistinctUsers)}, last {Time(group.LastAsked)}: {Reasons(group)}\n")
                 .Append(CultureInfo.InvariantCulture, $"     \"{group.Example}\"\n");
+            if (group.Suggestion is { } suggestion)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"     nearest section: {suggestion.SectionId} ({suggestion.File}:{suggestion.Line})\n")
+                    .Append(CultureInfo.InvariantCulture, $"     if it answers this, add to that section: {suggestion.Add}\n");
+            }
         }
 
         return text.ToString();

@@ -23,6 +23,12 @@ public sealed record GapGroup
     /// <summary>"Not helpful" clicks that came with the question (Teams keeps it; Discord does not, see the feedback report).</summary>
     public required int NotHelpfulCount { get; init; }
 
+    /// <summary>
+    /// The section the group's question could be attached to with an <c>Also asked:</c> line; null when the report was
+    /// made without the knowledge or nothing in it is near (QaBot.Moderation's <c>GapSuggestions</c>).
+    /// </summary>
+    public GapSuggestion? Suggestion { get; init; }
+
     /// <summary>The reasons present in the group, no-answer first.</summary>
     public IReadOnlyList<GapReason> Reasons =>
         [.. NoAnswerCount > 0 ? [GapReason.NoAnswer] : Array.Empty<GapReason>(), .. NotHelpfulCount > 0 ? [GapReason.NotHelpful] : Array.Empty<GapReason>()];

@@ -25,7 +25,7 @@ internal static class BenchCommand
         var limit = new Option<int?>("--limit") { Description = "Use only the first N questions (for quick checks; the protocol uses all)." };
         var synonyms = new Option<string?>("--synonyms") { Description = "A Solr synonyms file for QaBot's engines (default: none)." };
         var cache = new Option<string?>("--vector-cache") { Description = "Passage-vector cache folder for the hybrid engine.", DefaultValueFactory = _ => ".qabot/vectors" };
-        var lexicalWeight = new Option<double>("--lexical-weight") { Description = "BM25 weight in the hybrid fusion.", DefaultValueFactory = _ => new Knowledge.Embeddings.EmbeddingOptions().LexicalWeight };
+        var lexicalWeight = new Option<double?>("--lexical-weight") { Description = "Tuning: BM25 weight in the hybrid fusion (default: QaBot:Retrieval:LexicalWeight)." };
         var titleBoost = new Option<float?>("--title-match-boost") { Description = "Tuning: boost of an exact title match." };
         var intentBoost = new Option<float?>("--intent-boost") { Description = "Tuning: boost of the section named for the question's intent." };
         var intentBonus = new Option<double?>("--intent-bonus") { Description = "Tuning: fused-score bonus for an intent-named section." };
@@ -68,13 +68,29 @@ internal static class BenchCommand
                 rules = SynonymsParser.Parse(synonymFile, await File.ReadAllTextAsync(synonymFile, cancellationToken)).Rules;
             }
 
-            var indexOptions = new Knowledge.Search.LexicalIndexOptions();
-            indexOptions = indexOptions with
+            // The configured retrieval settings (QaBot:Retrieval, as production reads them); tuning options override them.
+            var configured = CliServices.Retrieval();
+            var indexOptions = configured.Lexical with
             {
-                TitleMatchBoost = result.GetValue(titleBoost) ?? indexOptions.TitleMatchBoost,
-                IntentBoost = result.GetValue(intentBoost) ?? indexOptions.IntentBoost,
-                SpellingCorrection = !result.GetValue(spelling),
+                TitleMatchBoost = result.GetValue(titleBoost) ?? configured.Lexical.TitleMatchBoost,
+                IntentBoost = result.GetValue(intentBoost) ?? configured.Lexical.IntentBoost,
+                SpellingCorrection = configured.Lexical.SpellingCorrection && !result.GetValue(spelling),
             };
+            var fusion = new Knowledge.Search.RetrievalOptions
+            {
+                LexicalWeight = result.GetValue(lexicalWeight) ?? configured.LexicalWeight,
+                Candidates = configured.Candidates,
+                IntentBonus = result.GetValue(intentBonus) ?? configured.IntentBonus,
+                TitleBonus = result.GetValue(titleBonus) ?? configured.TitleBonus,
+                Lexical = indexOptions,
+            };
+            if (fusion.Problems() is { Count: > 0 } problems)
+            {
+                await Console.Error.WriteLineAsync("qabot bench: " + string.Join(" ", problems));
+                return 2;
+            }
+
+            await Console.Error.WriteLineAsync(FormattableString.Invariant($"bench: retrieval lexical_weight={fusion.LexicalWeight} intent_bonus={fusion.IntentBonus} title_bonus={fusion.TitleBonus} candidates={fusion.Candidates} intent_boost={indexOptions.IntentBoost} title_match_boost={indexOptions.TitleMatchBoost}"));
             var corpus = ReadPassages(passageFile);
             using var detailWriter = result.GetValue(details) is { } detailFile ? new StreamWriter(detailFile) : null;
             var benchQuestions = ReadQuestions(questionFile, result.GetValue(limit));
@@ -93,7 +109,7 @@ internal static class BenchCommand
                         }
 
                         using (encoder)
-                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), new Knowledge.Search.RetrievalOptions { LexicalWeight = result.GetValue(lexicalWeight), IntentBonus = result.GetValue(intentBonus) ?? new Knowledge.Search.RetrievalOptions().IntentBonus, TitleBonus = result.GetValue(titleBonus) ?? new Knowledge.Search.RetrievalOptions().TitleBonus }, indexOptions, result.GetValue(distinctCopies)))
+                        using (var hybrid = new QaBotHybridEngine(rules, encoder, result.GetValue(cache), fusion, indexOptions, result.GetValue(distinctCopies)))
                         {
                             var line = BenchRunner.Run(hybrid, name, docs, benchQuestions, cancellationToken, detailWriter);
                             await Console.Error.WriteLineAsync($"bench: passage vectors: {hybrid.Vectors!.Encoded} encoded, {hybrid.Vectors.FromCache} from cache, {hybrid.Vectors.Elapsed.TotalSeconds:F1} s");

@@ -46,7 +46,7 @@ internal static class CalibrateCommand
 
             using (encoder)
             {
-                var (dense, lexical) = Calibration.Observe(split, encoder, result.GetValue(cache), cancellationToken);
+                var (dense, lexical) = Calibration.Observe(split, encoder, result.GetValue(cache), CliServices.Retrieval(), cancellationToken);
                 if (result.GetValue(dump) is { } dumpFile)
                 {
                     await File.WriteAllLinesAsync(dumpFile, dense.Select(o => JsonSerializer.Serialize(o)), cancellationToken);

@@ -20,6 +20,18 @@ internal static class CliServices
     }
 
     /// <summary>
+    /// The retrieval settings production uses (<c>QaBot:Retrieval</c> from appsettings.json and the environment, checked
+    /// like at start-up), for the measuring commands (<c>bench</c>, <c>calibrate</c>).
+    /// </summary>
+    public static Knowledge.Search.RetrievalOptions Retrieval()
+    {
+        var builder = CreateBuilder(LogLevel.Error);
+        builder.Services.AddRetrievalOptions();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Knowledge.Search.RetrievalOptions>>().Value;
+    }
+
+    /// <summary>
     /// The analytics store, reports and forget-me, with the host's settings (appsettings.json, environment, user secrets
     /// in Development) so that the database and hash key are the host's; <paramref name="database"/> overrides the path.
     /// </summary>

@@ -44,6 +44,27 @@ internal static class EvalCommand
         return command;
     }
 
+    private static void PrintQuality(EvalQuality? quality)
+    {
+        if (quality is null)
+        {
+            return;
+        }
+
+        static string F(double? value) => value is null ? "n/a" : value.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"kind by kind   {string.Join(", ", quality.KindAccuracyByKind.Select(k => $"{k.Key} {F(k.Value)}"))}");
+        Console.WriteLine($"cited top 3    {F(quality.CitedTop3)}");
+        Console.WriteLine($"readable       {F(quality.Readable)} (fragment {quality.FragmentReplies}, repeated {quality.RepeatedReplies}, cut {quality.CutReplies} replies)");
+        Console.WriteLine($"caveat kept    {F(quality.CaveatKept)}");
+        Console.WriteLine($"parts cited    {F(quality.PartsCited)}");
+        Console.WriteLine($"small talk     {F(quality.SmallTalkAccuracy)}");
+        Console.WriteLine($"reminder       {F(quality.Reminder)}");
+        foreach (var line in quality.Details)
+        {
+            Console.WriteLine($"  quality {line}");
+        }
+    }
+
     private static void Print(EvalReport report)
     {
         static string F(double? value) => value is null ? "n/a" : value.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
@@ -56,6 +77,7 @@ internal static class EvalCommand
         Console.WriteLine($"index build    {F(report.IndexSeconds)} s");
         Console.WriteLine($"speed          {F(report.Qps)} questions/s, p50 {F(report.P50Ms)} ms, p99 {F(report.P99Ms)} ms");
         Console.WriteLine($"peak memory    {F(report.RssMb)} MiB");
+        PrintQuality(report.Quality);
         Console.WriteLine($"failed         {report.Failed.Count}");
         foreach (var failure in report.Failures)
         {

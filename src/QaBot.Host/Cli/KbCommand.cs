@@ -31,15 +31,23 @@ internal static class KbCommand
         var limit = AnalyticsCliOptions.Bounded("--limit", $"How many groups to show (1 to {IAnalyticsReports.MaxLimit}).", 20, 1, IAnalyticsReports.MaxLimit);
         var json = CommonOptions.Json();
         var database = AnalyticsCliOptions.Database();
-        var command = new Command("gaps", "What members asked that the knowledge did not answer, or marked not helpful, grouped by similar wording.")
+        var knowledge = CommonOptions.Knowledge();
+        var noSuggestions = new Option<bool>("--no-suggestions") { Description = "Do not load the knowledge to suggest the section each question could be attached to." };
+        var command = new Command("gaps", "What members asked that the knowledge did not answer, or marked not helpful, grouped by similar wording, each with the section it could be attached to ('Also asked:').")
         {
-            days, limit, json, database,
+            days, limit, json, database, knowledge, noSuggestions,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = CliServices.BuildAnalytics(result.GetValue(database));
             var reports = host.Services.GetRequiredService<IAnalyticsReports>();
             var report = await reports.GetGapsAsync(TimeSpan.FromDays(result.GetValue(days)), result.GetValue(limit), cancellationToken);
+            if (!result.GetValue(noSuggestions) && report.Groups.Count > 0)
+            {
+                using var knowledgeHost = CliServices.Build(result.GetValue(knowledge));
+                report = Moderation.GapSuggestions.Suggest(report, knowledgeHost.Services.GetRequiredService<IKnowledgeBase>().Current);
+            }
+
             Console.Write(result.GetValue(json) ? JsonSerializer.Serialize(report, AnalyticsCliOptions.Json) + "\n" : AnalyticsReportText.Gaps(report));
             return 0;
         });

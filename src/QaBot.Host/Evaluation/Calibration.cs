@@ -99,14 +99,15 @@ public static class Calibration
     }
 
     /// <summary>Runs every question against the indexed half; returns (dense, lexical) observations.</summary>
-    public static (List<Observation> Dense, List<Observation> Lexical) Observe(Split split, ITextEncoder? encoder, string? cachePath, CancellationToken cancellationToken)
+    /// <param name="retrieval">The retrieval settings production uses (<c>QaBot:Retrieval</c>).</param>
+    public static (List<Observation> Dense, List<Observation> Lexical) Observe(Split split, ITextEncoder? encoder, string? cachePath, RetrievalOptions retrieval, CancellationToken cancellationToken)
     {
-        using var lexical = LexicalIndex.Build(split.Indexed, cancellationToken: cancellationToken);
+        using var lexical = LexicalIndex.Build(split.Indexed, options: retrieval.Lexical, cancellationToken: cancellationToken);
         Retriever? hybrid = null;
         if (encoder is not null)
         {
             var vectors = PassageVectors.Compute(split.Indexed, encoder, new VectorCache(cachePath, encoder.ModelId, encoder.Dimensions), 0, cancellationToken);
-            hybrid = new Retriever(lexical, new DenseIndex(vectors.Vectors, encoder.Dimensions), encoder);
+            hybrid = new Retriever(lexical, new DenseIndex(vectors.Vectors, encoder.Dimensions, vectors.Alternates), encoder, retrieval);
         }
 
         var excerpts = new PassageExcerpts(lexical.IndexAnalyzer);
@@ -148,7 +149,7 @@ public static class Calibration
                     hits.Count > 0 && ContainsSequence(lexical.IndexAnalyzer.Terms(question.Question), lexical.IndexAnalyzer.Terms(hits[0].Passage.Title)))
                 {
                     HeadingCoverage = plan.Coverage(heading),
-                    FocusCoverage = plan.FocusCoverage(heading),
+                    FocusCoverage = top is null ? 0 : excerpts.HeadingFocusCoverage(top.Passage, plan),
                     TopicGap = top is null ? 0 : (top.DenseScore ?? 0) - (other?.DenseScore ?? 0),
                     SecondTopicCosine = other?.DenseScore ?? 0,
                     MissingIdf = missing,

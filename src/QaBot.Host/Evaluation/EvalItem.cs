@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace QaBot.Host.Evaluation;
 
 /// <summary>
-/// One evaluation question: <c>{"id","question","relevant":[...],"expect_any":[...],"kind","category"}</c>;
+/// One evaluation question: <c>{"id","question","relevant":[...],"expect_any":[...],"kind","category","caveat","parts"}</c>;
 /// every check is optional.
 /// </summary>
 public sealed record EvalItem
@@ -26,6 +26,14 @@ public sealed record EvalItem
 
     [JsonPropertyName("category")]
     public string? Category { get; init; }
+
+    /// <summary>The answer must keep its passage's caveat (efficacy, cure, approval and safety questions).</summary>
+    [JsonPropertyName("caveat")]
+    public bool? Caveat { get; init; }
+
+    /// <summary>How many questions the item asks at once; each listed <c>relevant</c> id must then be cited.</summary>
+    [JsonPropertyName("parts")]
+    public int? Parts { get; init; }
 
     /// <summary>Reads a JSONL question file; bad lines are reported with their line numbers.</summary>
     public static (List<EvalItem> Items, List<string> Problems) ReadFile(string path)

@@ -20,6 +20,9 @@ public sealed record EvalReport
     [JsonPropertyName("rss_mb")] public double? RssMb { get; init; }
     [JsonPropertyName("failed")] public IReadOnlyList<string> Failed { get; init; } = [];
 
+    /// <summary>Answer quality: citations, readability, caveats, multi-part, small talk, reminder (<see cref="EvalQuality"/>).</summary>
+    [JsonPropertyName("quality")] public EvalQuality? Quality { get; init; }
+
     /// <summary>Why each failed item failed (not part of the JSON line).</summary>
     [JsonIgnore] public IReadOnlyList<EvalFailure> Failures { get; init; } = [];
 }

@@ -9,10 +9,11 @@ namespace QaBot.Host.Evaluation;
 /// search results; <c>expect_any</c> passes when a phrase occurs in the full text of one of the top 3 cited passages;
 /// <c>relevant</c> passes (for the failure list) when a relevant id is among the top 3 results.
 /// </summary>
-public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge)
+public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge, IReadabilityCheck? readability = null)
 {
     public async Task<EvalReport> RunAsync(IReadOnlyList<EvalItem> items, CancellationToken cancellationToken)
     {
+        var quality = new EvalQualityTally(readability ?? new ReadabilityHeuristics());
         var snapshot = knowledge.Current;
         var latencies = new List<double>(items.Count);
         int withRelevant = 0, hit1 = 0, hit5 = 0, hit10 = 0;
@@ -87,6 +88,7 @@ public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge)
                 }
             }
 
+            problems.AddRange(quality.Add(item, answer, kind));
             if (problems.Count > 0)
             {
                 failures.Add(new EvalFailure(
@@ -116,6 +118,7 @@ public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge)
             RssMb = Measure.PeakRssMb(),
             Failed = failures.Select(f => f.Id).ToList(),
             Failures = failures,
+            Quality = quality.Report(),
         };
     }
 }

@@ -34,7 +34,7 @@ public sealed class QaBotHybridEngine(IReadOnlyList<SynonymRule> synonyms, IText
     {
         lexical = LexicalIndex.Build(passages, synonyms, indexOptions, cancellationToken);
         Vectors = PassageVectors.Compute(passages, encoder, new VectorCache(cachePath, encoder.ModelId, encoder.Dimensions), 0, cancellationToken);
-        Dense = new DenseIndex(distinctCopies ? Distinct(Vectors.Vectors) : Vectors.Vectors, encoder.Dimensions);
+        Dense = new DenseIndex(distinctCopies ? Distinct(Vectors.Vectors) : Vectors.Vectors, encoder.Dimensions, Vectors.Alternates);
         retriever = new Retriever(lexical, Dense, encoder, options);
     }
 

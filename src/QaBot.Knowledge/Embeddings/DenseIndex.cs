@@ -23,8 +23,26 @@ public sealed class DenseIndex
     private readonly int[] vectorOfPassage;
     private readonly int[][] passagesOfVector;
 
+    /// <summary>For a passage with alternate questions, the rows of their vectors (null when no passage has any).</summary>
+    private readonly Dictionary<int, int[]>? alternateRowsOfPassage;
+
+    /// <summary>Rows that belong to more than one passage or are alternate questions: a search may meet a passage twice.</summary>
+    private readonly int alternateCount;
+
     public DenseIndex(IReadOnlyList<float[]> passageVectors, int dimensions)
+        : this(passageVectors, dimensions, [])
     {
+    }
+
+    /// <param name="passageVectors">One vector per passage, in passage order.</param>
+    /// <param name="dimensions">Length of every vector.</param>
+    /// <param name="alternates">
+    /// Extra vectors, each for one passage (its alternate questions): a passage's similarity to a question is the largest
+    /// of its own vector's and its alternates'.
+    /// </param>
+    public DenseIndex(IReadOnlyList<float[]> passageVectors, int dimensions, IReadOnlyList<(int Passage, float[] Vector)> alternates)
+    {
+        ArgumentNullException.ThrowIfNull(alternates);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Dimensions = dimensions;
         vectorOfPassage = new int[passageVectors.Count];
@@ -49,6 +67,47 @@ public sealed class DenseIndex
 
             vectorOfPassage[i] = row;
             owners[row].Add(i);
+        }
+
+        if (alternates.Count > 0)
+        {
+            var extra = new Dictionary<int, List<int>>();
+            foreach (var (passage, vector) in alternates)
+            {
+                if ((uint)passage >= (uint)passageVectors.Count)
+                {
+                    throw new ArgumentException($"an alternate vector names passage {passage}, but there are {passageVectors.Count} passages", nameof(alternates));
+                }
+
+                if (vector.Length != dimensions)
+                {
+                    throw new ArgumentException($"an alternate vector of passage {passage} has {vector.Length} dimensions, expected {dimensions}", nameof(alternates));
+                }
+
+                if (!unique.TryGetValue(vector, out var row))
+                {
+                    row = rows.Count;
+                    unique[vector] = row;
+                    rows.Add(vector);
+                    owners.Add([]);
+                }
+
+                if (row == vectorOfPassage[passage] || owners[row].Contains(passage))
+                {
+                    continue; // the same vector as one the passage has already
+                }
+
+                owners[row].Add(passage);
+                if (!extra.TryGetValue(passage, out var list))
+                {
+                    extra[passage] = list = [];
+                }
+
+                list.Add(row);
+                alternateCount++;
+            }
+
+            alternateRowsOfPassage = extra.ToDictionary(e => e.Key, e => e.Value.ToArray());
         }
 
         dimensionScales = new float[dimensions];
@@ -116,9 +175,23 @@ public sealed class DenseIndex
         return new DenseQuery(values, step);
     }
 
-    /// <summary>Cosine similarity of a query with one passage.</summary>
-    public float Similarity(DenseQuery query, int passage) =>
-        query.Scale * Int8Dot.Dot(query.Values, data.AsSpan(vectorOfPassage[passage] * Dimensions, Dimensions));
+    /// <summary>Alternate-question vectors stored with their passages.</summary>
+    public int AlternateCount => alternateCount;
+
+    /// <summary>Cosine similarity of a query with one passage (the best of its own vector and its alternate questions').</summary>
+    public float Similarity(DenseQuery query, int passage)
+    {
+        var best = Int8Dot.Dot(query.Values, data.AsSpan(vectorOfPassage[passage] * Dimensions, Dimensions));
+        if (alternateRowsOfPassage is not null && alternateRowsOfPassage.TryGetValue(passage, out var extra))
+        {
+            foreach (var row in extra)
+            {
+                best = Math.Max(best, Int8Dot.Dot(query.Values, data.AsSpan(row * Dimensions, Dimensions)));
+            }
+        }
+
+        return query.Scale * best;
+    }
 
     /// <summary>Cosine similarity of a query with one passage.</summary>
     public float Similarity(ReadOnlySpan<float> query, int passage) => Similarity(Prepare(query), passage);
@@ -134,7 +207,9 @@ public sealed class DenseIndex
             return [];
         }
 
-        var best = new PriorityQueue<int, int>(top + 1);
+        // A passage with alternate questions can fill more than one of the best rows: look a little deeper.
+        var rowsWanted = alternateCount == 0 ? top : top + Math.Min(alternateCount, top);
+        var best = new PriorityQueue<int, int>(rowsWanted + 1);
         var rows = passagesOfVector.Length;
         var values = query.Values;
         var threshold = int.MinValue;
@@ -146,10 +221,10 @@ public sealed class DenseIndex
             for (var i = 0; i < block.Length; i++)
             {
                 var score = block[i];
-                if (best.Count < top)
+                if (best.Count < rowsWanted)
                 {
                     best.Enqueue(first + i, score);
-                    if (best.Count == top)
+                    if (best.Count == rowsWanted)
                     {
                         best.TryPeek(out _, out threshold);
                     }
@@ -172,6 +247,13 @@ public sealed class DenseIndex
         }
 
         result.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
+        if (alternateCount > 0)
+        {
+            // Best first, so the first time a passage appears is its best score (max over its vectors).
+            var seen = new HashSet<int>();
+            result.RemoveAll(r => !seen.Add(r.Item1));
+        }
+
         if (result.Count > top)
         {
             result.RemoveRange(top, result.Count - top);

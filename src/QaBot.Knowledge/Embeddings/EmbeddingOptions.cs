@@ -21,7 +21,11 @@ public sealed class EmbeddingOptions
     [Range(0, 64)]
     public int EncodeParallelism { get; set; }
 
-    /// <summary>Weight of BM25 in the fused score; the cosine similarity gets the rest. See the README's measurements.</summary>
+    /// <summary>
+    /// Obsolete: the fusion weight lives in <c>QaBot:Retrieval:LexicalWeight</c> (<see cref="Search.RetrievalOptions"/>).
+    /// Read only to keep old settings working: when set, it is used for <c>QaBot:Retrieval:LexicalWeight</c> if that
+    /// is not set, and the start logs a warning naming the new key.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double LexicalWeight { get; set; } = 0.1;
+    public double? LexicalWeight { get; set; }
 }

@@ -6,7 +6,8 @@ using System.Text;
 namespace QaBot.Knowledge.Embeddings;
 
 /// <summary>
-/// Passage vectors on disk, keyed by a hash of the model id and the passage's title, section and text, so that a
+/// Passage vectors on disk, keyed by a hash of the model id and the passage's title, section and text (an alternate
+/// question's vector by the model id, the title and the question: <see cref="AlternateKey"/>), so that a
 /// restart, a reload or another replica only encodes new or changed passages. One append-only file per model:
 /// records of a 16-byte key and the vector. A torn last record (a crash mid-write) is ignored on load.
 /// </summary>
@@ -50,6 +51,18 @@ public sealed class VectorCache
     public static UInt128 Key(string modelId, Passage passage)
     {
         var text = string.Concat(modelId, "\n", passage.Title, "\n", passage.Section, "\n", passage.Text);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    /// <summary>
+    /// The key of an alternate question's vector (<see cref="Passage.AlsoAsked"/>): the model id, the passage's title and
+    /// the question, so that each alternate question is encoded once and a passage's own key does not depend on them.
+    /// </summary>
+    public static UInt128 AlternateKey(string modelId, string title, string question)
+    {
+        var text = string.Concat(modelId, "\nalso-asked\n", title, "\n", question);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);

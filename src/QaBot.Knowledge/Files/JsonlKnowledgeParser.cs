@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace QaBot.Knowledge.Files;
 
 /// <summary>
-/// Reads a JSONL passage file: one object a line, <c>{"id","title","section","text","url","source","tags"}</c>
+/// Reads a JSONL passage file: one object a line, <c>{"id","title","section","text","url","source","tags","also_asked"}</c>
 /// with <c>id</c>, <c>title</c> and <c>text</c> required. A bad line is reported and skipped; the rest loads.
 /// </summary>
 public static class JsonlKnowledgeParser
@@ -96,6 +96,7 @@ public static class JsonlKnowledgeParser
                 Source = NullIfEmpty(Text(root, "source")),
                 Tags = Tags(root),
                 Language = NullIfEmpty(Text(root, "language")) ?? "en",
+                AlsoAsked = AlsoAsked(file, lineNumber, root, diagnostics),
                 File = file,
                 Line = lineNumber,
             };
@@ -109,6 +110,33 @@ public static class JsonlKnowledgeParser
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The optional <c>also_asked</c> array of alternate questions (a string is read as a '|'-separated list).</summary>
+    private static IReadOnlyList<string> AlsoAsked(string file, int lineNumber, JsonElement root, List<KnowledgeDiagnostic> diagnostics)
+    {
+        if (!root.TryGetProperty("also_asked", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        IReadOnlyList<string> questions = value.ValueKind switch
+        {
+            JsonValueKind.Array => value.EnumerateArray()
+                .Where(q => q.ValueKind == JsonValueKind.String)
+                .Select(q => q.GetString()!.Trim())
+                .Where(q => q.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList(),
+            JsonValueKind.String => AlsoAskedLine.Split(value.GetString()!),
+            _ => [],
+        };
+        if (questions.Count == 0)
+        {
+            diagnostics.Add(KnowledgeDiagnostic.Warning(file, lineNumber, "'also_asked' lists no questions; give an array of strings, or remove it"));
+        }
+
+        return questions;
+    }
 
     private static string[] Tags(JsonElement root)
     {

@@ -8,6 +8,7 @@ namespace QaBot.Knowledge.Files;
 /// <summary>
 /// Reads a Markdown knowledge file: YAML front matter (<c>title</c> required; <c>source</c>, <c>url</c>, <c>tags</c>,
 /// <c>reviewed</c>, <c>language</c>), then one passage per <c>##</c> section, long sections split at paragraphs.
+/// A section's <c>Also asked:</c> line (<see cref="AlsoAskedLine"/>) gives its first passage's alternate questions.
 /// </summary>
 public static partial class MarkdownKnowledgeParser
 {
@@ -177,6 +178,7 @@ public static partial class MarkdownKnowledgeParser
         string? heading = null;
         var headingLine = bodyStart + 1;
         var body = new List<string>();
+        var alsoAsked = new List<string>();
         var inFence = false;
 
         void Emit()
@@ -202,6 +204,7 @@ public static partial class MarkdownKnowledgeParser
 
             seenSlugs[slug] = headingLine;
             var chunks = PassageSplitter.Split(paragraphs, maxPassageChars);
+            var alternates = alsoAsked.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             for (var i = 0; i < chunks.Count; i++)
             {
                 passages.Add(new Passage
@@ -214,6 +217,7 @@ public static partial class MarkdownKnowledgeParser
                     Source = meta.Source,
                     Tags = meta.Tags,
                     Language = meta.Language,
+                    AlsoAsked = i == 0 ? alternates : [], // the section's opening answers its question
                     File = file,
                     Line = headingLine,
                 });
@@ -238,6 +242,18 @@ public static partial class MarkdownKnowledgeParser
                     heading = MarkdownText.Inline(match.Groups[1].Value);
                     headingLine = i + 1;
                     body.Clear();
+                    alsoAsked.Clear();
+                    continue;
+                }
+
+                if (AlsoAskedLine.TryParse(line, out var questions))
+                {
+                    if (questions.Count == 0)
+                    {
+                        diagnostics.Add(KnowledgeDiagnostic.Warning(file, i + 1, "the 'Also asked:' line lists no questions; write them separated by ' | ', or remove the line"));
+                    }
+
+                    alsoAsked.AddRange(questions);
                     continue;
                 }
 

@@ -8,7 +8,7 @@ using QaBot.Knowledge.Files;
 namespace QaBot.Knowledge.Search;
 
 /// <summary>
-/// An immutable BM25 index over passages (fields title, section, text). Built once, then searched from any number
+/// An immutable BM25 index over passages (fields title, section, text, and the alternate questions "asked"). Built once, then searched from any number
 /// of threads; a reload builds a new one and swaps it in whole. Question text is analysed into terms and never
 /// handed to a query parser, so query syntax, huge input or control characters cannot break it.
 /// Lucene analyses and indexes the passages; every term's BM25 score per passage is then computed once
@@ -20,6 +20,9 @@ public sealed class LexicalIndex : IDisposable
     public const string TitleField = "title";
     public const string SectionField = "section";
     public const string TextField = "text";
+
+    /// <summary>The passage's alternate questions (<see cref="Passage.AlsoAsked"/>), searched like the section heading.</summary>
+    public const string AlsoAskedField = "asked";
     private const string OrdinalField = "ord";
 
     /// <summary>The whole analysed title as one term, for exact focus matches ("acute lymphoblastic leukemia").</summary>
@@ -137,6 +140,7 @@ public sealed class LexicalIndex : IDisposable
                 new TextField(TitleField, "", Field.Store.NO),
                 new TextField(SectionField, "", Field.Store.NO),
                 new TextField(TextField, "", Field.Store.NO),
+                new TextField(AlsoAskedField, "", Field.Store.NO),
                 titleKey,
             };
             for (var i = 0; i < passages.Count; i++)
@@ -151,6 +155,7 @@ public sealed class LexicalIndex : IDisposable
                 ((Field)document.GetField(TitleField)).SetStringValue(passage.Title);
                 ((Field)document.GetField(SectionField)).SetStringValue(passage.Section);
                 ((Field)document.GetField(TextField)).SetStringValue(passage.Text);
+                ((Field)document.GetField(AlsoAskedField)).SetStringValue(passage.AlsoAsked.Count == 0 ? "" : string.Join('\n', passage.AlsoAsked));
                 titleKey.SetStringValue(TitleKey(analyzer.Terms(passage.Title)));
                 writer.AddDocument(document);
             }
@@ -488,7 +493,7 @@ public sealed class LexicalIndex : IDisposable
     }
 
     private (string Field, float Boost)[] Fields() =>
-        [(TitleField, options.TitleBoost), (SectionField, options.SectionBoost), (TextField, options.TextBoost)];
+        [(TitleField, options.TitleBoost), (SectionField, options.SectionBoost), (TextField, options.TextBoost), (AlsoAskedField, options.AlsoAskedBoost)];
 
     /// <summary>BM25's idf for a document frequency.</summary>
     private double Idf(int documentFrequency)

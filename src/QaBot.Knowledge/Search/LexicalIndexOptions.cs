@@ -1,6 +1,6 @@
 namespace QaBot.Knowledge.Search;
 
-/// <summary>Field weights of the lexical search.</summary>
+/// <summary>Field weights of the lexical search; bound from <c>QaBot:Retrieval:Lexical</c> (see <see cref="RetrievalOptions"/>).</summary>
 public sealed record LexicalIndexOptions
 {
     public float TitleBoost { get; init; } = 2f;
@@ -8,6 +8,12 @@ public sealed record LexicalIndexOptions
     public float SectionBoost { get; init; } = 1f;
 
     public float TextBoost { get; init; } = 1f;
+
+    /// <summary>
+    /// Boost of a passage's alternate questions (its <c>Also asked:</c> line): like its section heading, since each says
+    /// what the passage answers.
+    /// </summary>
+    public float AlsoAskedBoost { get; init; } = 1f;
 
     /// <summary>Boost for a passage whose whole title occurs in the question (0 turns it off).</summary>
     public float TitleMatchBoost { get; init; } = 2f;

@@ -11,13 +11,42 @@ public sealed record ScoredSentence(string Text, int Start, double Score, int Or
 /// </summary>
 public sealed class PassageExcerpts(QaBotAnalyzer analyzer)
 {
-    /// <summary>The analysed terms of a passage's title, section and text.</summary>
+    /// <summary>The analysed terms of a passage's title, section, text and alternate questions.</summary>
     public IReadOnlySet<string> PassageTerms(Passage passage)
     {
         var terms = new HashSet<string>(analyzer.Terms(passage.Text), StringComparer.Ordinal);
         terms.UnionWith(analyzer.Terms(passage.Title));
         terms.UnionWith(analyzer.Terms(passage.Section));
+        foreach (var question in passage.AlsoAsked)
+        {
+            terms.UnionWith(analyzer.Terms(question));
+        }
+
         return terms;
+    }
+
+    /// <summary>
+    /// How much of the question's topic (<see cref="QueryPlan.FocusCoverage"/>) the passage's heading names: its title
+    /// with its section, or its title with one of its alternate questions (<see cref="Passage.AlsoAsked"/>), whichever
+    /// covers more. A matched alternate question counts like the heading.
+    /// </summary>
+    public double HeadingFocusCoverage(Passage passage, QueryPlan plan)
+    {
+        var best = plan.FocusCoverage(HeadingTerms(passage));
+        if (passage.AlsoAsked.Count == 0 || best >= 1)
+        {
+            return best;
+        }
+
+        var title = analyzer.Terms(passage.Title);
+        foreach (var question in passage.AlsoAsked)
+        {
+            var terms = new HashSet<string>(title, StringComparer.Ordinal);
+            terms.UnionWith(analyzer.Terms(question));
+            best = Math.Max(best, plan.FocusCoverage(terms));
+        }
+
+        return best;
     }
 
     /// <summary>Analysed terms of the passage's title and section: what the passage is about.</summary>
