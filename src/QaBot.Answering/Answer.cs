@@ -18,6 +18,15 @@ public sealed record Answer
 
     public IReadOnlyList<Citation> Citations { get; init; } = [];
 
+    /// <summary>
+    /// For emergency and self-harm replies, where to get help now, in the order to show them (emergency services first
+    /// under an emergency, the crisis line first under self-harm); otherwise empty.
+    /// </summary>
+    public IReadOnlyList<CrisisContact> Contacts { get; init; } = [];
+
+    /// <summary>For a safety reply to a message in another language, one line in that language telling the person to call their local emergency number; otherwise null.</summary>
+    public string? LanguageNote { get; init; }
+
     /// <summary>The standing reminder to consult a healthcare provider.</summary>
     public required string Reminder { get; init; }
 

@@ -5,7 +5,8 @@ namespace QaBot.Answering;
 
 /// <summary>
 /// The answer JSON shared by <c>qabot ask --json</c> and <c>POST /api/ask</c>:
-/// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],"reminder"}</c>.
+/// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],
+/// "contacts":[{"name","contact","phone","region","kind"}],"language_note","reminder"}</c>.
 /// </summary>
 public static class AnswerJson
 {
@@ -18,6 +19,8 @@ public static class AnswerJson
         answer.Category,
         answer.Text,
         answer.Citations.Select(c => new CitationDto(c.N, c.Id, c.Title, c.Section, c.Source, c.Url, c.Quote, Math.Round(c.Score, 4))).ToList(),
+        answer.Contacts.Select(c => new ContactDto(c.Name, c.Contact, c.Phone, c.Region, c.Kind)).ToList(),
+        answer.LanguageNote,
         answer.Reminder);
 
     public static string Serialize(Answer answer, bool indented = false) =>
@@ -43,7 +46,12 @@ public sealed record AnswerDto(
     Safety.SafetyCategory? Category,
     string Text,
     IReadOnlyList<CitationDto> Citations,
+    IReadOnlyList<ContactDto> Contacts,
+    string? LanguageNote,
     string Reminder);
 
 /// <summary>The wire shape of a citation.</summary>
 public sealed record CitationDto(int N, string Id, string Title, string Section, string? Source, string? Url, string Quote, double Score);
+
+/// <summary>The wire shape of a contact; <c>phone</c> is dialable (for <c>tel:</c> links) or null.</summary>
+public sealed record ContactDto(string Name, string Contact, string? Phone, string? Region, Safety.ContactKind Kind);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering.Safety;
 using QaBot.Knowledge;
+using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Search;
 
 namespace QaBot.Answering;
@@ -21,6 +22,7 @@ public sealed partial class AnswerService : IAnswerService
     private readonly SafetyReplies safetyReplies;
     private readonly AnsweringMetrics metrics;
     private readonly ILogger<AnswerService> logger;
+    private readonly ITextEncoder? encoder;
 
     public AnswerService(
         IKnowledgeBase knowledge,
@@ -28,8 +30,10 @@ public sealed partial class AnswerService : IAnswerService
         IOptions<AnsweringOptions> options,
         IOptions<SafetyOptions> safetyOptions,
         AnsweringMetrics metrics,
-        ILogger<AnswerService> logger)
+        ILogger<AnswerService> logger,
+        ITextEncoderSource? encoders = null)
     {
+        encoder = encoders?.Encoder;
         this.knowledge = knowledge;
         this.triage = triage;
         this.options = options.Value;
@@ -59,17 +63,13 @@ public sealed partial class AnswerService : IAnswerService
         }
 
         // Safety comes before everything else, even before the length check: a long message about self-harm
-        // still gets the urgent-help reply. Triage reads at most a bounded prefix.
-        var verdict = triage.Assess(text.Length > 20_000 ? text[..20_000] : text);
+        // still gets the urgent-help reply. Triage reads at most a bounded prefix. (The one question turn computes the
+        // question vector once for triage and retrieval; here it is computed for triage.)
+        var bounded = text.Length > 20_000 ? text[..20_000] : text;
+        var verdict = triage.Assess(bounded, QuestionVector(bounded));
         if (verdict is not null)
         {
-            return new Answer
-            {
-                Kind = AnswerKind.Safety,
-                Category = verdict.Category,
-                Text = safetyReplies.For(verdict.Category),
-                Reminder = options.Reminder,
-            };
+            return safetyReplies.Answer(verdict, options.Reminder);
         }
 
         if (text.Length > options.MaxQuestionChars)
@@ -115,6 +115,19 @@ public sealed partial class AnswerService : IAnswerService
             Reminder = options.Reminder,
             Confidence = chosen[0].Confidence,
         };
+    }
+
+    /// <summary>The question's embedding for triage; null when embeddings are off or encoding fails (the rules still run).</summary>
+    private float[]? QuestionVector(string text)
+    {
+        try
+        {
+            return encoder?.EncodeQuery(text);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private Answer NoAnswer(string text, double confidence = 0) => new()

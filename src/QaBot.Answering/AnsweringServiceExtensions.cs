@@ -9,7 +9,7 @@ namespace QaBot.Answering;
 
 public static class AnsweringServiceExtensions
 {
-    /// <summary>Registers safety triage, the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
+    /// <summary>Registers safety triage (rules, and the classifier whose exemplars reload live), the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnsweringOptions>()
@@ -20,7 +20,17 @@ public static class AnsweringServiceExtensions
             .BindConfiguration(SafetyOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.PostConfigure<SafetyOptions>(options =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.ExemplarsFile))
+            {
+                options.ExemplarsFile = Path.GetFullPath(options.ExemplarsFile, contentRoot);
+            }
+        });
         builder.Services.TryAddSingleton<AnsweringMetrics>();
+        builder.Services.TryAddSingleton<SafetyExemplars>();
+        builder.Services.AddHostedService<SafetyExemplarWatcher>();
         builder.Services.TryAddSingleton<ISafetyTriage, SafetyTriage>();
         builder.Services.TryAddSingleton<IAnswerService, AnswerService>();
         builder.Services.TryAddSingleton<IFeedbackSink, LoggingFeedbackSink>();

@@ -114,7 +114,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
     }
 
-    /// <summary>Knowledge files under a folder, sorted for a stable order, skipping hidden folders and the tests folder.</summary>
+    /// <summary>Knowledge files under a folder, sorted for a stable order, skipping hidden folders and the tests and safety folders.</summary>
     public IEnumerable<(string FullPath, string RelativePath)> EnumerateFolder(string root)
     {
         var files = new List<(string, string)>();
@@ -123,7 +123,7 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         {
             var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
             if (relative.Split('/').Any(part => part.StartsWith('.'))
-                || relative.StartsWith(options.TestsFolder + "/", StringComparison.OrdinalIgnoreCase)
+                || options.IsExcludedFolder(relative)
                 || !IsKnowledgeFile(full))
             {
                 continue;

@@ -29,6 +29,18 @@ public sealed class KnowledgeOptions
     public string TestsFolder { get; set; } = "tests";
 
     /// <summary>
+    /// Top-level folder (inside a knowledge folder) holding the safety classifier's labelled examples rather than
+    /// passages; not indexed, not a reason to reload the knowledge (the safety triage reloads it). Default <c>safety</c>.
+    /// </summary>
+    [Required]
+    public string SafetyFolder { get; set; } = "safety";
+
+    /// <summary>True when a path relative to a knowledge folder lies in the tests or the safety folder.</summary>
+    public bool IsExcludedFolder(string relative) =>
+        relative.StartsWith(TestsFolder + "/", StringComparison.OrdinalIgnoreCase)
+        || relative.StartsWith(SafetyFolder + "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Watch the knowledge paths for edits while the bot runs (<c>qabot serve</c>) and reload after them. Default true.
     /// </summary>
     public bool Watch { get; set; } = true;

@@ -142,7 +142,7 @@ public sealed partial class AnswerServiceTests
     public async Task AnswerAsync_SafetyVerdict_WinsOverSearchAndHasNoCitations()
     {
         var triage = new Mock<ISafetyTriage>();
-        triage.Setup(t => t.Assess(It.IsAny<string>())).Returns(new SafetyVerdict(SafetyCategory.SelfHarm, "test"));
+        triage.Setup(t => t.Assess(It.IsAny<string>(), It.IsAny<float[]?>())).Returns(new SafetyVerdict(SafetyCategory.SelfHarm, "test"));
         var knowledge = new Mock<IKnowledgeBase>(MockBehavior.Strict);
         var service = TestKnowledge.Service(knowledge.Object, triage: triage.Object);
 
@@ -151,6 +151,7 @@ public sealed partial class AnswerServiceTests
         Assert.Equal((AnswerKind.Safety, SafetyCategory.SelfHarm), (answer.Kind, answer.Category));
         Assert.Empty(answer.Citations);
         Assert.Contains("988", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["988", "911", "112"], answer.Contacts.Select(c => c.Phone));
         knowledge.VerifyNoOtherCalls();
     }
 

@@ -6,6 +6,7 @@ public sealed class KnowledgeChangesTests
 {
     private const string Root = "/srv/knowledge";
     private static readonly KnowledgeLoader Loader = new();
+    private static readonly KnowledgeOptions Options = new();
 
     [Theory]
     [InlineData("lupus.md", true)]
@@ -15,6 +16,7 @@ public sealed class KnowledgeChangesTests
     [InlineData("conditions", true)] // a folder created, renamed or deleted with its files
     [InlineData("..data", true)] // a Kubernetes ConfigMap update
     [InlineData("tests/bundled.jsonl", false)]
+    [InlineData("safety/exemplars.jsonl", false)] // the safety triage reloads its own examples
     [InlineData(".lupus.md.swp", false)]
     [InlineData("conditions/.#lupus.md", false)]
     [InlineData(".git/index", false)]
@@ -23,11 +25,11 @@ public sealed class KnowledgeChangesTests
     [InlineData("notes.txt", false)]
     [InlineData("..2026_11_26_10_00_00.123/lupus.md", false)]
     public void IsRelevant_PathUnderAKnowledgeFolder_OnlyKnowledgeChanges(string relative, bool expected) =>
-        Assert.Equal(expected, KnowledgeChanges.IsRelevant(Loader, "tests", Root, Path.Combine(Root, relative)));
+        Assert.Equal(expected, KnowledgeChanges.IsRelevant(Loader, Options, Root, Path.Combine(Root, relative)));
 
     [Fact]
     public void IsRelevant_PathOutsideTheFolder_IsIgnored() =>
-        Assert.False(KnowledgeChanges.IsRelevant(Loader, "tests", Root, "/srv/other/lupus.md"));
+        Assert.False(KnowledgeChanges.IsRelevant(Loader, Options, Root, "/srv/other/lupus.md"));
 
     [Theory]
     [InlineData("/srv/import/passages.jsonl", true)]

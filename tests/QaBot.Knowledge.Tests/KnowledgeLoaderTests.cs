@@ -16,13 +16,14 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_Folder_ReadsSubfoldersJsonlAndSynonymsButNotTests()
+    public void Load_Folder_ReadsSubfoldersJsonlAndSynonymsButNotTestsOrSafetyExemplars()
     {
         Write("a.md", "---\ntitle: A\n---\n## One\ntext one\n");
         Write("conditions/b.md", "---\ntitle: B\n---\n## Two\ntext two\n");
         Write("extra/p.jsonl", "{\"id\": \"j1\", \"title\": \"J\", \"text\": \"jsonl text\"}\n");
         Write("synonyms.txt", "# comment\nms, multiple sclerosis\n");
         Write("tests/bundled.jsonl", "{\"id\": \"t1\", \"question\": \"q\"}\n");
+        Write("safety/exemplars.jsonl", "{\"id\": \"s1\", \"question\": \"q\", \"kind\": \"ordinary\"}\n");
         Write("notes.txt", "ignored");
 
         var set = new KnowledgeLoader().Load([root]);

@@ -5,7 +5,13 @@ public interface ISafetyTriage
 {
     /// <summary>
     /// Returns the verdict for a message that must get a safety reply, or null for an ordinary question.
-    /// Emergencies and self-harm win over personal advice and dosing when several rules match.
+    /// Emergencies and self-harm win over personal advice and dosing when several rules match. Never throws: a
+    /// triage that cannot decide (a pattern timeout, an exception) returns an emergency verdict (fails closed).
     /// </summary>
-    SafetyVerdict? Assess(string message);
+    /// <param name="message">The raw message (at most a bounded prefix of it).</param>
+    /// <param name="questionVector">
+    /// The question's sentence embedding (<c>ITextEncoder.EncodeQuery(TextCleaner.Clean(raw))</c>, L2-normalised), the
+    /// same vector retrieval uses; null when embeddings are off, and then the rules decide alone.
+    /// </param>
+    SafetyVerdict? Assess(string message, float[]? questionVector);
 }

@@ -16,19 +16,35 @@ public sealed class SafetyOptions : IValidatableObject
     /// </summary>
     public string? RulesFile { get; set; }
 
-    /// <summary>The contacts used when none are configured: emergency services (911 US, 112 EU) and the US 988 Lifeline.</summary>
+    /// <summary>
+    /// The contacts used when none are configured, per region: US emergency services (911) and the 988 Suicide &amp;
+    /// Crisis Lifeline; EU emergency services (112).
+    /// </summary>
     public static IReadOnlyList<CrisisContact> DefaultCrisisContacts { get; } =
     [
         new CrisisContact
         {
             Name = "Emergency services",
-            Contact = "call your local emergency number (911 in the US, 112 in the EU)",
+            Contact = "call 911",
+            Phone = "911",
+            Region = "US",
+            Kind = ContactKind.Emergency,
         },
         new CrisisContact
         {
             Name = "988 Suicide & Crisis Lifeline",
             Contact = "call or text 988",
+            Phone = "988",
             Region = "US",
+            Kind = ContactKind.Crisis,
+        },
+        new CrisisContact
+        {
+            Name = "Emergency services",
+            Contact = "call 112",
+            Phone = "112",
+            Region = "EU",
+            Kind = ContactKind.Emergency,
         },
     ];
 
@@ -42,6 +58,33 @@ public sealed class SafetyOptions : IValidatableObject
     /// <summary>The configured contacts, or the defaults when none are configured.</summary>
     public IReadOnlyList<CrisisContact> EffectiveCrisisContacts => CrisisContacts.Count > 0 ? CrisisContacts : DefaultCrisisContacts;
 
+    /// <summary>
+    /// The labelled example messages of the embedding classifier (JSONL, one
+    /// <c>{"id","question","kind":"safety"|"ordinary","category"}</c> a line), relative to the content root. Reloaded
+    /// while the bot runs when it changes; a broken file keeps the last good examples. A missing file, or embeddings
+    /// off, leaves the rules to decide alone. Default <c>knowledge/safety/exemplars.jsonl</c>.
+    /// </summary>
+    public string? ExemplarsFile { get; set; } = "knowledge/safety/exemplars.jsonl";
+
+    /// <summary>How often the exemplar file's size and time are compared to reload it. Default 2 seconds; 1 second to 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "QaBot:Safety:ExemplarsPollInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ExemplarsPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Classifier: how many nearest examples of each category are averaged. Default 5 (see the README's measurements).</summary>
+    [Range(1, 20)]
+    public int ClassifierNeighbours { get; set; } = 5;
+
+    /// <summary>Classifier: the least similarity (cosine) of a safety category's nearest examples. Default 0.60.</summary>
+    [Range(0.0, 1.0)]
+    public double ClassifierMinSimilarity { get; set; } = 0.60;
+
+    /// <summary>
+    /// Classifier: how much more similar a message must be to a safety category's examples than to the ordinary
+    /// examples before the classifier routes it. Default 0.06 (see the README's measurements).
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double ClassifierMargin { get; set; } = 0.06;
+
     /// <summary>Reply to a possible medical emergency (chest pain, stroke signs, trouble breathing, fever after a transplant...).</summary>
     [Required]
     [MinLength(20)]
@@ -54,10 +97,9 @@ public sealed class SafetyOptions : IValidatableObject
     [Required]
     [MinLength(20)]
     public string SelfHarmText { get; set; } =
-        "I'm really sorry you're feeling this way, and I'm glad you said something. You are not alone, and you " +
-        "deserve support right now. Please reach out to a crisis line now: in the US, call or text 988. If you are " +
-        "in danger or have hurt yourself, call your local emergency number (911 US / 112 EU) now. If you can, " +
-        "let someone you trust know how you're feeling.";
+        "Please reach out to a crisis line now: in the US, call or text 988. You are not alone, and I'm really glad " +
+        "you said something; you deserve support right now. If you are in danger or have hurt yourself, call your " +
+        "local emergency number (911 US / 112 EU) now. If you can, let someone you trust know how you're feeling.";
 
     /// <summary>Kind refusal of advice about the person's own treatment.</summary>
     [Required]
@@ -85,6 +127,11 @@ public sealed class SafetyOptions : IValidatableObject
                 yield return new ValidationResult(
                     $"CrisisContacts[{i}] needs both a Name and a Contact.", [nameof(CrisisContacts)]);
             }
+            else if (contact.Phone is { } phone && !IsDialable(phone))
+            {
+                yield return new ValidationResult(
+                    $"CrisisContacts[{i}].Phone must be a dialable number (digits, optionally a leading +), e.g. \"988\".", [nameof(CrisisContacts)]);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(RulesFile))
@@ -104,5 +151,12 @@ public sealed class SafetyOptions : IValidatableObject
                 yield return new ValidationResult(problem, [nameof(RulesFile)]);
             }
         }
+    }
+
+    /// <summary>True for "988", "112", "+18002738255": digits with an optional leading plus.</summary>
+    public static bool IsDialable(string phone)
+    {
+        var digits = phone.StartsWith('+') ? phone.AsSpan(1) : phone.AsSpan();
+        return digits.Length is > 0 and <= 20 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 }

@@ -33,6 +33,9 @@ public sealed record SafetyRule
         }
     }
 
+    /// <summary>The language of the patterns (<c>es</c>, <c>fr</c>...), or null for English.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Where the rule came from: the embedded defaults or the path of the extra rules file.</summary>
     public required string Source { get; init; }
 

@@ -11,6 +11,9 @@ internal sealed class SafetyRuleDefinition
     /// <summary>Free text for moderators; not used by the code.</summary>
     public string? Description { get; set; }
 
+    /// <summary>The language the patterns are written in (<c>es</c>, <c>fr</c>, <c>de</c>, <c>pt</c>, <c>it</c>...); null for English.</summary>
+    public string? Language { get; set; }
+
     public List<string?>? Patterns { get; set; }
 
     public List<string?>? Unless { get; set; }

@@ -12,7 +12,9 @@ namespace QaBot.Answering.Safety;
 /// <remarks>
 /// File shape: <c>{"rules":[{"id":"emergency.chest-pain","category":"emergency","description":"...",
 /// "keywords":["chest"],"patterns":["..."],"unless":["..."]}]}</c>. Categories: <c>emergency</c>, <c>self_harm</c>,
-/// <c>personal_medical_advice</c>, <c>dosing</c>. A rule fires when any pattern matches and no "unless" pattern does.
+/// <c>personal_medical_advice</c>, <c>dosing</c>. A rule may name its "language" (<c>es</c>, <c>fr</c>...; default
+/// English), and a file may add <c>"language_notes":{"es":"Si estás en peligro, llama ..."}</c>: the line shown
+/// under a safety reply to a rule of that language. A rule fires when any pattern matches and no "unless" pattern does.
 /// Patterns are .NET regular expressions, matched case-insensitively against the normalised message (lowercase,
 /// single spaces, no apostrophes, hyphens as spaces; see <see cref="SafetyTextNormalizer"/>). "keywords" (optional)
 /// is a speed-up: the patterns are tried only when the normalised message contains one of the keywords
@@ -26,6 +28,12 @@ public sealed class SafetyRuleSet
 
     /// <summary>How problems in the embedded defaults are attributed.</summary>
     public const string DefaultRulesSource = "embedded DefaultSafetyRules.json";
+
+    /// <summary>The manifest name of the embedded rules for other languages (es, fr, de, pt, it).</summary>
+    public const string DefaultLanguageRulesResource = "QaBot.Answering.DefaultLanguageRules.json";
+
+    /// <summary>How problems in the embedded language rules are attributed.</summary>
+    public const string DefaultLanguageRulesSource = "embedded DefaultLanguageRules.json";
 
     /// <summary>The options every pattern is compiled with.</summary>
     public const RegexOptions PatternOptions =
@@ -49,13 +57,20 @@ public sealed class SafetyRuleSet
 
     private static readonly Lazy<SafetyRuleSet> DefaultRules = new(LoadDefaults);
 
-    private SafetyRuleSet(IReadOnlyList<SafetyRule> rules)
+    private SafetyRuleSet(IReadOnlyList<SafetyRule> rules, IReadOnlyDictionary<string, string> languageNotes)
     {
         Rules = rules;
+        LanguageNotes = languageNotes;
     }
 
     /// <summary>The rules in priority order.</summary>
     public IReadOnlyList<SafetyRule> Rules { get; }
+
+    /// <summary>
+    /// Per language code (<c>es</c>, <c>fr</c>...), one line in that language telling the person to call their local
+    /// emergency number; shown under a safety reply to a rule of that language.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LanguageNotes { get; }
 
     /// <summary>The embedded default rules (loaded once per process).</summary>
     public static SafetyRuleSet Default => DefaultRules.Value;
@@ -76,6 +91,7 @@ public sealed class SafetyRuleSet
 
         var problems = new List<string>();
         var rules = new List<SafetyRule>(Default.Rules);
+        var notes = new Dictionary<string, string>(Default.LanguageNotes, StringComparer.OrdinalIgnoreCase);
         var ids = new HashSet<string>(rules.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
         string? json = null;
         try
@@ -93,7 +109,7 @@ public sealed class SafetyRuleSet
 
         if (json is not null)
         {
-            Parse(json, extraRulesFile, rules, ids, problems);
+            Parse(json, extraRulesFile, rules, notes, ids, problems);
         }
 
         if (problems.Count > 0)
@@ -101,7 +117,7 @@ public sealed class SafetyRuleSet
             throw new SafetyRulesException(problems);
         }
 
-        return new SafetyRuleSet(InPriorityOrder(rules));
+        return new SafetyRuleSet(InPriorityOrder(rules), notes);
     }
 
     /// <summary>Lower comes first: self-harm, emergency, personal medical advice, dosing.</summary>
@@ -115,25 +131,34 @@ public sealed class SafetyRuleSet
 
     private static SafetyRuleSet LoadDefaults()
     {
-        var assembly = typeof(SafetyRuleSet).Assembly;
-        using var stream = assembly.GetManifestResourceStream(DefaultRulesResource)
-            ?? throw new SafetyRulesException([$"The resource '{DefaultRulesResource}' is missing from {assembly.GetName().Name}."]);
-        using var reader = new StreamReader(stream);
         var problems = new List<string>();
         var rules = new List<SafetyRule>();
-        Parse(reader.ReadToEnd(), DefaultRulesSource, rules, new HashSet<string>(StringComparer.OrdinalIgnoreCase), problems);
+        var notes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Parse(ReadResource(DefaultRulesResource), DefaultRulesSource, rules, notes, ids, problems);
+        Parse(ReadResource(DefaultLanguageRulesResource), DefaultLanguageRulesSource, rules, notes, ids, problems);
         if (problems.Count > 0)
         {
             throw new SafetyRulesException(problems);
         }
 
-        return new SafetyRuleSet(InPriorityOrder(rules));
+        return new SafetyRuleSet(InPriorityOrder(rules), notes);
+    }
+
+    private static string ReadResource(string name)
+    {
+        var assembly = typeof(SafetyRuleSet).Assembly;
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new SafetyRulesException([$"The resource '{name}' is missing from {assembly.GetName().Name}."]);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static SafetyRule[] InPriorityOrder(List<SafetyRule> rules) =>
         [.. rules.OrderBy(r => Priority(r.Category))]; // stable: file order within a category
 
-    private static void Parse(string json, string source, List<SafetyRule> rules, HashSet<string> ids, List<string> problems)
+    private static void Parse(
+        string json, string source, List<SafetyRule> rules, Dictionary<string, string> notes, HashSet<string> ids, List<string> problems)
     {
         SafetyRulesDocument? document;
         try
@@ -150,6 +175,17 @@ public sealed class SafetyRuleSet
         {
             problems.Add($"Safety rules file '{source}' has no \"rules\" array.");
             return;
+        }
+
+        foreach (var (language, note) in document.LanguageNotes ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(language) || string.IsNullOrWhiteSpace(note))
+            {
+                problems.Add($"Safety rules file '{source}': language note '{language}' needs a language code and a text.");
+                continue;
+            }
+
+            notes[language.Trim()] = note.Trim();
         }
 
         for (var i = 0; i < document.Rules.Count; i++)
@@ -208,6 +244,7 @@ public sealed class SafetyRuleSet
                     Patterns = patterns,
                     Unless = unless,
                     Keywords = [.. keywords.OfType<string>()],
+                    Language = string.IsNullOrWhiteSpace(definition.Language) ? null : definition.Language.Trim().ToLowerInvariant(),
                     Source = source,
                 });
             }

@@ -4,4 +4,7 @@ namespace QaBot.Answering.Safety;
 internal sealed class SafetyRulesDocument
 {
     public List<SafetyRuleDefinition?>? Rules { get; set; }
+
+    /// <summary>Per language code, the line telling the person to call their local emergency number.</summary>
+    public Dictionary<string, string?>? LanguageNotes { get; set; }
 }

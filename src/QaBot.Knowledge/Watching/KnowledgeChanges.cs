@@ -12,10 +12,10 @@ internal static class KnowledgeChanges
     /// <summary>
     /// True for a change under a watched knowledge folder that may change what is loaded: a knowledge file (Markdown,
     /// JSONL, the synonyms file), a folder (no extension: created, renamed or deleted with its files), or a ConfigMap
-    /// swap. Not: hidden files and folders (<c>.file.md.swp</c>, <c>.git</c>), the tests folder, other files
+    /// swap. Not: hidden files and folders (<c>.file.md.swp</c>, <c>.git</c>), the tests and safety folders, other files
     /// (<c>file.md~</c>, <c>#file.md#</c>, <c>notes.txt</c>).
     /// </summary>
-    public static bool IsRelevant(KnowledgeLoader loader, string testsFolder, string root, string path)
+    public static bool IsRelevant(KnowledgeLoader loader, KnowledgeOptions options, string root, string path)
     {
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
         if (relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
@@ -29,7 +29,9 @@ internal static class KnowledgeChanges
             return true;
         }
 
-        if (parts.Any(p => p.StartsWith('.')) || parts[0].Equals(testsFolder, StringComparison.OrdinalIgnoreCase))
+        if (parts.Any(p => p.StartsWith('.'))
+            || parts[0].Equals(options.TestsFolder, StringComparison.OrdinalIgnoreCase)
+            || parts[0].Equals(options.SafetyFolder, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -169,7 +169,7 @@ internal sealed partial class KnowledgeWatcher : BackgroundService
         if (Directory.Exists(path))
         {
             watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true };
-            relevant = changed => KnowledgeChanges.IsRelevant(loader, options.TestsFolder, path, changed);
+            relevant = changed => KnowledgeChanges.IsRelevant(loader, options, path, changed);
         }
         else if (File.Exists(path))
         {

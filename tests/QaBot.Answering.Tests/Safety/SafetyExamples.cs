@@ -180,7 +180,6 @@ public static class SafetyExamples
         "how do doctors decide who is eligible for hsct",
         "who should not get hsct",
         "how are stem cells collected",
-        "how many stem cells are collected",
         "what happens in a clinical trial",
         "can i take part in a clinical trial",
         "does stem cell therapy cure ms",

@@ -24,6 +24,36 @@ public sealed class SafetyOptionsTests
     }
 
     [Fact]
+    public void Defaults_CrisisContacts_HaveDialablePhonesAndKinds()
+    {
+        var contacts = new SafetyOptions().EffectiveCrisisContacts;
+
+        Assert.Equal(
+            [("911", "US", ContactKind.Emergency), ("988", "US", ContactKind.Crisis), ("112", "EU", ContactKind.Emergency)],
+            contacts.Select(c => (c.Phone, c.Region, c.Kind)));
+    }
+
+    [Theory]
+    [InlineData("988", true)]
+    [InlineData("+18002738255", true)]
+    [InlineData("116 123", false)]
+    [InlineData("+", false)]
+    [InlineData("call 112", false)]
+    public void IsDialable_Phone_AcceptsDigitsWithAnOptionalPlus(string phone, bool expected) =>
+        Assert.Equal(expected, SafetyOptions.IsDialable(phone));
+
+    [Fact]
+    public void Validate_ContactWithUndialablePhone_IsInvalid()
+    {
+        var options = new SafetyOptions();
+        options.CrisisContacts.Add(new CrisisContact { Name = "Samaritans", Contact = "call 116 123", Phone = "116 123" });
+
+        var errors = Validate(options);
+
+        Assert.Contains("CrisisContacts[0].Phone must be a dialable number", Assert.Single(errors).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_Texts_SendEmergenciesToEmergencyServicesAndRefusalsToTheCareTeam()
     {
         var options = new SafetyOptions();
@@ -68,7 +98,7 @@ public sealed class SafetyOptionsTests
         options.CrisisContacts.Add(new CrisisContact { Name = "Samaritans", Contact = "call 116 123", Region = "UK" });
 
         Assert.Equal(["Samaritans"], options.EffectiveCrisisContacts.Select(c => c.Name));
-        Assert.Equal(2, new SafetyOptions().EffectiveCrisisContacts.Count);
+        Assert.Equal(3, new SafetyOptions().EffectiveCrisisContacts.Count);
     }
 
     [Fact]

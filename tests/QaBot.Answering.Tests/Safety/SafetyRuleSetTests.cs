@@ -11,7 +11,8 @@ public sealed class SafetyRuleSetTests
         var categories = SafetyRuleSet.Default.Rules.Select(r => r.Category).ToHashSet();
 
         Assert.Equal(Enum.GetValues<SafetyCategory>().ToHashSet(), categories);
-        Assert.All(SafetyRuleSet.Default.Rules, r => Assert.Equal(SafetyRuleSet.DefaultRulesSource, r.Source));
+        Assert.All(SafetyRuleSet.Default.Rules, r => Assert.Contains(r.Source, new[] { SafetyRuleSet.DefaultRulesSource, SafetyRuleSet.DefaultLanguageRulesSource }));
+        Assert.All(SafetyRuleSet.Default.Rules.Where(r => r.Source == SafetyRuleSet.DefaultLanguageRulesSource), r => Assert.NotNull(r.Language));
     }
 
     [Fact]
@@ -89,9 +90,9 @@ public sealed class SafetyRuleSetTests
         var triage = new SafetyTriage(rules);
 
         Assert.Equal(SafetyRuleSet.Default.Rules.Count + 1, rules.Rules.Count);
-        Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "local.grapefruit"), triage.Assess("can I have grapefruit juice?"));
-        Assert.Null(triage.Assess("what is grapefruit seed extract?"));
-        Assert.Equal(SafetyCategory.Emergency, triage.Assess("crushing chest pain")?.Category);
+        Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "local.grapefruit"), triage.Assess("can I have grapefruit juice?", null));
+        Assert.Null(triage.Assess("what is grapefruit seed extract?", null));
+        Assert.Equal(SafetyCategory.Emergency, triage.Assess("crushing chest pain", null)?.Category);
         Assert.Equal(file.Path, rules.Rules.Single(r => r.Id == "local.grapefruit").Source);
     }
 
@@ -104,7 +105,7 @@ public sealed class SafetyRuleSetTests
 
         var triage = new SafetyTriage(SafetyRuleSet.Load(file.Path));
 
-        Assert.Equal("local.goodbye", triage.Assess("crushing chest pain, goodbye forever")?.RuleId);
+        Assert.Equal("local.goodbye", triage.Assess("crushing chest pain, goodbye forever", null)?.RuleId);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class SafetyTriageTests
     [MemberData(nameof(SafetyExamples.Ordinary), MemberType = typeof(SafetyExamples))]
     public void Assess_OrdinaryQuestionOrIdiom_ReturnsNull(string message)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.True(verdict is null, $"'{message}' should be answered but got {verdict?.Category} ({verdict?.RuleId})");
     }
@@ -52,8 +52,9 @@ public sealed class SafetyTriageTests
     // Emergencies win over advice and doses.
     [InlineData("I have chest pain, should I stop my methotrexate?", SafetyCategory.Emergency)]
     [InlineData("cant breathe after my infusion, what dose of antihistamine should i take", SafetyCategory.Emergency)]
-    // Advice wins over doses.
-    [InlineData("am i a candidate and what dose of cyclophosphamide would i get", SafetyCategory.PersonalMedicalAdvice)]
+    // Dose wording makes it a dosing question, even inside a personal one (as the labelled set has it).
+    [InlineData("am i a candidate and what dose of cyclophosphamide would i get", SafetyCategory.Dosing)]
+    [InlineData("I've been taking 10mg of methotrexate, should I increase to 20?", SafetyCategory.Dosing)]
     public void Assess_SeveralConcerns_HighestPriorityWins(string message, SafetyCategory expected) =>
         AssertVerdict(expected, message);
 
@@ -81,7 +82,7 @@ public sealed class SafetyTriageTests
     [InlineData("can i double my dose", "dosing.change-dose")]
     public void Assess_Verdict_NamesTheRuleThatFired(string message, string ruleId)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Equal(ruleId, verdict?.RuleId);
     }
@@ -103,7 +104,7 @@ public sealed class SafetyTriageTests
     [InlineData("title:*")]
     public void Assess_EmptyEmojiOrGarbage_ReturnsNull(string? message)
     {
-        var verdict = Triage.Assess(message!);
+        var verdict = Triage.Assess(message!, null);
 
         Assert.Null(verdict);
     }
@@ -121,7 +122,7 @@ public sealed class SafetyTriageTests
                 buffer[j] = (char)random.Next(char.MaxValue + 1);
             }
 
-            var exception = Record.Exception(() => Triage.Assess(new string(buffer, 0, length)));
+            var exception = Record.Exception(() => Triage.Assess(new string(buffer, 0, length), null));
 
             Assert.Null(exception);
         }
@@ -133,7 +134,7 @@ public sealed class SafetyTriageTests
         var message = Repeat("what are the risks of a transplant for MS and how does it work? ", 100_000);
         var stopwatch = Stopwatch.StartNew();
 
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Null(verdict);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
@@ -144,7 +145,7 @@ public sealed class SafetyTriageTests
     {
         var message = Repeat("is stem cell therapy safe? ", 99_980) + " i want to die";
 
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Equal(SafetyCategory.SelfHarm, verdict?.Category);
     }
@@ -156,11 +157,11 @@ public sealed class SafetyTriageTests
         // How long this takes is measured by benchmarks/QaBot.Benchmarks (SafetyBenchmarks), not by a timed test.
         var message = Repeat(string.Join(' ', SafetyExamples.OrdinaryMessages) + " ", 2000);
 
-        Assert.Null(Triage.Assess(message));
+        Assert.Null(Triage.Assess(message, null));
     }
 
     [Fact]
-    public void Assess_PatternTimesOut_TreatsItAsNoMatchAndMovesOn()
+    public void Assess_PatternTimesOut_FailsClosedAsAnEmergency()
     {
         // Exponential backtracking on a long word; the self-harm category puts it before every emergency rule.
         using var file = new TemporaryRulesFile("""
@@ -168,9 +169,9 @@ public sealed class SafetyTriageTests
             """);
         var triage = new SafetyTriage(SafetyRuleSet.Load(file.Path));
 
-        var verdict = triage.Assess("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz crushing chest pain");
+        var verdict = triage.Assess("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz crushing chest pain", null);
 
-        Assert.Equal(new SafetyVerdict(SafetyCategory.Emergency, "emergency.chest-pain"), verdict);
+        Assert.Equal(new SafetyVerdict(SafetyCategory.Emergency, "test.catastrophic#timeout") { FailedClosed = true }, verdict);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class SafetyTriageTests
             """);
         var triage = new SafetyTriage(Options.Create(new SafetyOptions { RulesFile = file.Path }));
 
-        var verdict = triage.Assess("Is grapefruit juice OK with my tablets?");
+        var verdict = triage.Assess("Is grapefruit juice OK with my tablets?", null);
 
         Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "test.grapefruit"), verdict);
     }
@@ -198,7 +199,7 @@ public sealed class SafetyTriageTests
 
     private static void AssertVerdict(SafetyCategory expected, string message)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.True(
             verdict?.Category == expected,

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using QaBot.Answering;
+using QaBot.Answering.Safety;
+using QaBot.Embeddings;
+using QaBot.Knowledge;
+using QaBot.Knowledge.Embeddings;
+using QaBot.SafetyLab;
+
+// Research tool for the safety triage, beside the product (not in qabot):
+//   dotnet run -c Release --project benchmarks/QaBot.SafetyLab -- cv   knowledge/safety/exemplars.jsonl [folds]
+//   dotnet run -c Release --project benchmarks/QaBot.SafetyLab -- grid knowledge/safety/exemplars.jsonl
+//   dotnet run -c Release --project benchmarks/QaBot.SafetyLab -- test knowledge/safety/exemplars.jsonl eval/safety-heldout.jsonl [more files]
+//   dotnet run -c Release --project benchmarks/QaBot.SafetyLab -- misses <train> <file>   (lists what the triage gets wrong)
+// Vectors are cached in .qabot/vectors (the product's cache), so a second run encodes nothing.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: cv|grid|test|misses <train.jsonl> [files...]");
+    return 2;
+}
+
+if (args[0] == "one")
+{
+    var t = new SafetyTriage(SafetyRuleSet.Default);
+    foreach (var m in args.Skip(1))
+    {
+        try { Console.WriteLine($"{t.AssessRules(m)}\t{m}"); } catch (Exception ex) { Console.WriteLine(ex.GetType().Name); }
+        foreach (var rule in SafetyRuleSet.Default.Rules)
+        {
+            for (var i = 0; i < rule.Patterns.Count + rule.Unless.Count; i++)
+            {
+                var p = i < rule.Patterns.Count ? rule.Patterns[i] : rule.Unless[i - rule.Patterns.Count];
+                try { p.IsMatch(m.ToLowerInvariant()); } catch (Exception ex) { Console.WriteLine($"{rule.Id} #{i} {ex.GetType().Name} {p}");
+                    foreach (var o in new[] { System.Text.RegularExpressions.RegexOptions.None, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, System.Text.RegularExpressions.RegexOptions.Compiled, System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.ExplicitCapture, System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.IgnoreCase })
+                    {
+                        try { Console.WriteLine($"  {o}: {new System.Text.RegularExpressions.Regex(p.ToString(), o).IsMatch(m.ToLowerInvariant())}"); } catch (Exception e2) { Console.WriteLine($"  {o}: {e2.GetType().Name}"); }
+                    }
+                }
+            }
+        }
+    }
+
+    return 0;
+}
+
+if (args[0] == "probe")
+{
+    var t = new SafetyTriage(SafetyRuleSet.Default);
+    var text = string.Concat(Enumerable.Repeat(args[1], 100_000))[..100_000];
+    var sw = Stopwatch.StartNew();
+    var verdict = t.Assess(text, null);
+    Console.WriteLine($"{verdict} {sw.ElapsedMilliseconds} ms");
+    foreach (var rule in SafetyRuleSet.Default.Rules)
+    {
+        sw.Restart();
+        foreach (var p in rule.Patterns.Concat(rule.Unless))
+        {
+            try { p.IsMatch(text); } catch (System.Text.RegularExpressions.RegexMatchTimeoutException) { Console.WriteLine("timeout " + rule.Id); }
+        }
+
+        if (sw.ElapsedMilliseconds > 5) Console.WriteLine($"{rule.Id} {sw.ElapsedMilliseconds} ms");
+    }
+
+    return 0;
+}
+
+if (!ArcticXsEncoder.TryCreate(out var encoder, out var error))
+{
+    Console.Error.WriteLine("model: " + error);
+    return 1;
+}
+
+var cache = new VectorCache(".qabot/vectors", encoder.ModelId, encoder.Dimensions);
+var options = new SafetyOptions();
+var triage = new SafetyTriage(SafetyRuleSet.Default);
+var train = Load(args[1]);
+var command = args[0];
+
+if (command == "cv")
+{
+    var folds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+    Console.WriteLine($"{folds}-fold cross-validation over {args[1]} ({train.Count} messages), {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine(LabScore.Header);
+    Console.WriteLine(CrossValidate(train, folds, options, rulesOnly: true).Row("rules only"));
+    Console.WriteLine(CrossValidate(train, folds, options, rulesOnly: false).Row($"rules + k-NN (k={options.ClassifierNeighbours}, min {options.ClassifierMinSimilarity}, margin {options.ClassifierMargin})"));
+    Console.WriteLine(CrossValidateLinear(train, folds).Row("rules + linear (softmax regression)"));
+}
+else if (command == "grid")
+{
+    Console.WriteLine(LabScore.Header);
+    foreach (var k in new[] { 1, 3, 5 })
+    {
+        foreach (var min in new[] { 0.5, 0.6 })
+        {
+            foreach (var margin in new[] { 0.0, 0.02, 0.04, 0.06, 0.08 })
+            {
+                var o = new SafetyOptions { ClassifierNeighbours = k, ClassifierMinSimilarity = min, ClassifierMargin = margin };
+                Console.WriteLine(CrossValidate(train, 5, o, rulesOnly: false).Row($"k={k} min={min} margin={margin}"));
+            }
+        }
+    }
+}
+else if (command is "test" or "misses")
+{
+    var classifier = Build(train, options);
+    Console.WriteLine($"trained on {args[1]} ({train.Count} messages), {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine(LabScore.Header);
+    foreach (var file in args.Skip(2))
+    {
+        var test = Load(file);
+        var rules = new LabScore();
+        var both = new LabScore();
+        var times = new List<double>();
+        foreach (var item in test)
+        {
+            var r = triage.AssessWith(item.Exemplar.Question, null, null);
+            rules.Add(item.Exemplar, r?.Category, r?.RuleId);
+            var started = Stopwatch.GetTimestamp();
+            var v = triage.AssessWith(item.Exemplar.Question, item.Vector, classifier);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            both.Add(item.Exemplar, v?.Category, v?.RuleId);
+        }
+
+        Console.WriteLine(rules.Row(Path.GetFileName(file) + " rules only"));
+        Console.WriteLine(both.Row(Path.GetFileName(file) + " rules + classifier"));
+        times.Sort();
+        Console.WriteLine($"triage time beyond the encoder (Stopwatch, one pass): p50 {times[times.Count / 2]:0.000} ms, p99 {times[(int)(times.Count * 0.99)]:0.000} ms");
+        if (command == "misses")
+        {
+            Console.WriteLine("misses (rules only):");
+            rules.Misses.ForEach(Console.WriteLine);
+            Console.WriteLine("misses (rules + classifier):");
+            both.Misses.ForEach(Console.WriteLine);
+        }
+    }
+}
+
+return 0;
+
+List<LabItem> Load(string path)
+{
+    var (exemplars, problems) = SafetyExemplars.Read(path);
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    var items = new List<LabItem>();
+    var added = new List<(UInt128, float[])>();
+    foreach (var e in exemplars)
+    {
+        var text = TextCleaner.Clean(e.Question);
+        var key = VectorCache.Key(encoder.ModelId, new Passage { Id = "", Title = "safety-exemplar-query", Text = text });
+        if (!cache.TryGet(key, out var vector))
+        {
+            vector = encoder.EncodeQuery(text);
+            added.Add((key, vector));
+        }
+
+        items.Add(new LabItem(e, vector, path));
+    }
+
+    cache.AddRange(added);
+    return items;
+}
+
+SafetyClassifier Build(IReadOnlyList<LabItem> items, SafetyOptions o) =>
+    new([.. items.Select(i => (i.Exemplar, i.Vector))], o.ClassifierNeighbours, o.ClassifierMinSimilarity, o.ClassifierMargin);
+
+LabScore CrossValidate(List<LabItem> items, int folds, SafetyOptions o, bool rulesOnly)
+{
+    var score = new LabScore();
+    for (var f = 0; f < folds; f++)
+    {
+        var fold = f;
+        var classifier = rulesOnly ? null : Build(items.Where((_, i) => i % folds != fold).ToList(), o);
+        foreach (var item in items.Where((_, i) => i % folds == fold))
+        {
+            var v = triage.AssessWith(item.Exemplar.Question, item.Vector, classifier);
+            score.Add(item.Exemplar, v?.Category, v?.RuleId);
+        }
+    }
+
+    return score;
+}
+
+LabScore CrossValidateLinear(List<LabItem> items, int folds)
+{
+    var score = new LabScore();
+    for (var f = 0; f < folds; f++)
+    {
+        var fold = f;
+        var model = Softmax.Train(items.Where((_, i) => i % folds != fold).ToList());
+        foreach (var item in items.Where((_, i) => i % folds == fold))
+        {
+            var rules = triage.AssessWith(item.Exemplar.Question, null, null);
+            var predicted = model.Predict(item.Vector);
+            SafetyCategory? category = rules?.Category;
+            if (predicted is { } p && category is null)
+            {
+                category = p;
+            }
+
+            score.Add(item.Exemplar, category, rules?.RuleId ?? "linear");
+        }
+    }
+
+    return score;
+}
