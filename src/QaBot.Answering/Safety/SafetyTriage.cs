@@ -31,7 +31,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
         this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    public SafetyVerdict? Assess(string message)
+    public SafetyVerdict? Assess(string message, float[]? questionVector)
     {
         if (string.IsNullOrWhiteSpace(message))
         {

@@ -89,9 +89,9 @@ public sealed class SafetyRuleSetTests
         var triage = new SafetyTriage(rules);
 
         Assert.Equal(SafetyRuleSet.Default.Rules.Count + 1, rules.Rules.Count);
-        Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "local.grapefruit"), triage.Assess("can I have grapefruit juice?"));
-        Assert.Null(triage.Assess("what is grapefruit seed extract?"));
-        Assert.Equal(SafetyCategory.Emergency, triage.Assess("crushing chest pain")?.Category);
+        Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "local.grapefruit"), triage.Assess("can I have grapefruit juice?", null));
+        Assert.Null(triage.Assess("what is grapefruit seed extract?", null));
+        Assert.Equal(SafetyCategory.Emergency, triage.Assess("crushing chest pain", null)?.Category);
         Assert.Equal(file.Path, rules.Rules.Single(r => r.Id == "local.grapefruit").Source);
     }
 
@@ -104,7 +104,7 @@ public sealed class SafetyRuleSetTests
 
         var triage = new SafetyTriage(SafetyRuleSet.Load(file.Path));
 
-        Assert.Equal("local.goodbye", triage.Assess("crushing chest pain, goodbye forever")?.RuleId);
+        Assert.Equal("local.goodbye", triage.Assess("crushing chest pain, goodbye forever", null)?.RuleId);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class SafetyTriageTests
     [MemberData(nameof(SafetyExamples.Ordinary), MemberType = typeof(SafetyExamples))]
     public void Assess_OrdinaryQuestionOrIdiom_ReturnsNull(string message)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.True(verdict is null, $"'{message}' should be answered but got {verdict?.Category} ({verdict?.RuleId})");
     }
@@ -81,7 +81,7 @@ public sealed class SafetyTriageTests
     [InlineData("can i double my dose", "dosing.change-dose")]
     public void Assess_Verdict_NamesTheRuleThatFired(string message, string ruleId)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Equal(ruleId, verdict?.RuleId);
     }
@@ -103,7 +103,7 @@ public sealed class SafetyTriageTests
     [InlineData("title:*")]
     public void Assess_EmptyEmojiOrGarbage_ReturnsNull(string? message)
     {
-        var verdict = Triage.Assess(message!);
+        var verdict = Triage.Assess(message!, null);
 
         Assert.Null(verdict);
     }
@@ -121,7 +121,7 @@ public sealed class SafetyTriageTests
                 buffer[j] = (char)random.Next(char.MaxValue + 1);
             }
 
-            var exception = Record.Exception(() => Triage.Assess(new string(buffer, 0, length)));
+            var exception = Record.Exception(() => Triage.Assess(new string(buffer, 0, length), null));
 
             Assert.Null(exception);
         }
@@ -133,7 +133,7 @@ public sealed class SafetyTriageTests
         var message = Repeat("what are the risks of a transplant for MS and how does it work? ", 100_000);
         var stopwatch = Stopwatch.StartNew();
 
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Null(verdict);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed.TotalMilliseconds} ms");
@@ -144,7 +144,7 @@ public sealed class SafetyTriageTests
     {
         var message = Repeat("is stem cell therapy safe? ", 99_980) + " i want to die";
 
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.Equal(SafetyCategory.SelfHarm, verdict?.Category);
     }
@@ -156,7 +156,7 @@ public sealed class SafetyTriageTests
         // How long this takes is measured by benchmarks/QaBot.Benchmarks (SafetyBenchmarks), not by a timed test.
         var message = Repeat(string.Join(' ', SafetyExamples.OrdinaryMessages) + " ", 2000);
 
-        Assert.Null(Triage.Assess(message));
+        Assert.Null(Triage.Assess(message, null));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class SafetyTriageTests
             """);
         var triage = new SafetyTriage(SafetyRuleSet.Load(file.Path));
 
-        var verdict = triage.Assess("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz crushing chest pain");
+        var verdict = triage.Assess("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz crushing chest pain", null);
 
         Assert.Equal(new SafetyVerdict(SafetyCategory.Emergency, "emergency.chest-pain"), verdict);
     }
@@ -181,7 +181,7 @@ public sealed class SafetyTriageTests
             """);
         var triage = new SafetyTriage(Options.Create(new SafetyOptions { RulesFile = file.Path }));
 
-        var verdict = triage.Assess("Is grapefruit juice OK with my tablets?");
+        var verdict = triage.Assess("Is grapefruit juice OK with my tablets?", null);
 
         Assert.Equal(new SafetyVerdict(SafetyCategory.Dosing, "test.grapefruit"), verdict);
     }
@@ -198,7 +198,7 @@ public sealed class SafetyTriageTests
 
     private static void AssertVerdict(SafetyCategory expected, string message)
     {
-        var verdict = Triage.Assess(message);
+        var verdict = Triage.Assess(message, null);
 
         Assert.True(
             verdict?.Category == expected,
