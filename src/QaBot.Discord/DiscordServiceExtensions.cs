@@ -19,7 +19,7 @@ public static class DiscordServiceExtensions
 {
     /// <summary>
     /// Registers the Discord bot when <c>QaBot:Discord:Enabled</c> is true (options checked at start-up); does
-    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/> and
+    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>, an <c>IKnowledgeBase</c> and
     /// <c>AddModeration()</c> for <see cref="IModeratorCommands"/>; with <c>ModeratorChannelId</c> set, the channel joins
     /// the moderators' channels that the moderation notifier posts to. Registers the question turn and the shared rate
     /// limits itself (<see cref="QuestionTurnServiceExtensions.AddQuestionTurn"/>, once for all platforms).
