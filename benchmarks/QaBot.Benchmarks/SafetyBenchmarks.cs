@@ -17,8 +17,8 @@ public class SafetyBenchmarks
     private readonly string longMessage = string.Concat(Enumerable.Repeat(Ordinary + " How do my doctors decide? ", 20))[..2000];
 
     [Benchmark(Baseline = true)]
-    public SafetyVerdict? OrdinaryQuestion() => triage.Assess(Ordinary);
+    public SafetyVerdict? OrdinaryQuestion() => triage.Assess(Ordinary, null);
 
     [Benchmark]
-    public SafetyVerdict? KeywordHeavy2000Characters() => triage.Assess(longMessage);
+    public SafetyVerdict? KeywordHeavy2000Characters() => triage.Assess(longMessage, null);
 }
