@@ -4,14 +4,14 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering.Safety;
+using QaBot.Answering.Turns;
 using QaBot.Knowledge;
-using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Search;
 
 namespace QaBot.Answering;
 
 /// <summary>
-/// Answers questions: safety triage first, then retrieval, a confidence check, citations and a short answer made
+/// Answers questions: safety triage first (unless the question turn already triaged), then retrieval, a confidence check, citations and a short answer made
 /// only of sentences from the cited passages. Logs outcomes and timings, never the question text.
 /// </summary>
 public sealed partial class AnswerService : IAnswerService
@@ -22,7 +22,6 @@ public sealed partial class AnswerService : IAnswerService
     private readonly SafetyReplies safetyReplies;
     private readonly AnsweringMetrics metrics;
     private readonly ILogger<AnswerService> logger;
-    private readonly ITextEncoder? encoder;
 
     public AnswerService(
         IKnowledgeBase knowledge,
@@ -30,10 +29,8 @@ public sealed partial class AnswerService : IAnswerService
         IOptions<AnsweringOptions> options,
         IOptions<SafetyOptions> safetyOptions,
         AnsweringMetrics metrics,
-        ILogger<AnswerService> logger,
-        ITextEncoderSource? encoders = null)
+        ILogger<AnswerService> logger)
     {
-        encoder = encoders?.Encoder;
         this.knowledge = knowledge;
         this.triage = triage;
         this.options = options.Value;
@@ -47,14 +44,16 @@ public sealed partial class AnswerService : IAnswerService
         ArgumentNullException.ThrowIfNull(question);
         cancellationToken.ThrowIfCancellationRequested();
         var started = Stopwatch.GetTimestamp();
-        var answer = Answer(question.Text ?? "", cancellationToken);
+        var answer = Answer(question.Text ?? "", question.Triage, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Record(question.Platform, answer, elapsed);
         LogAnswered(logger, question.Platform, answer.Kind, answer.Category, answer.Citations.Count, answer.Confidence, elapsed.TotalMilliseconds);
         return Task.FromResult(answer);
     }
 
-    private Answer Answer(string raw, CancellationToken cancellationToken)
+    /// <param name="triaged">From the question turn: triage's verdict and the question's vector, so that neither is
+    /// computed again. Null (a direct caller): this service triages and encodes itself, in the same order.</param>
+    private Answer Answer(string raw, TriageOutcome? triaged, CancellationToken cancellationToken)
     {
         var text = TextCleaner.Clean(raw);
         if (text.Length == 0)
@@ -63,10 +62,10 @@ public sealed partial class AnswerService : IAnswerService
         }
 
         // Safety comes before everything else, even before the length check: a long message about self-harm
-        // still gets the urgent-help reply. Triage reads at most a bounded prefix. (The one question turn computes the
-        // question vector once for triage and retrieval; here it is computed for triage.)
-        var bounded = text.Length > 20_000 ? text[..20_000] : text;
-        var verdict = triage.Assess(bounded, QuestionVector(bounded));
+        // still gets the urgent-help reply. Triage reads at most a bounded prefix.
+        var snapshot = triaged is null ? knowledge.Current : null;
+        var vector = triaged is null ? snapshot!.EncodeQuestion(QuestionTurn.Bounded(text)) : triaged.QuestionVector;
+        var verdict = triaged is null ? triage.Assess(QuestionTurn.Bounded(text), vector) : triaged.Verdict;
         if (verdict is not null)
         {
             return safetyReplies.Answer(verdict, options.Reminder);
@@ -78,14 +77,14 @@ public sealed partial class AnswerService : IAnswerService
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var snapshot = knowledge.Current;
+        snapshot ??= knowledge.Current;
         var plan = snapshot.Plan(text);
         if (plan.IsEmpty)
         {
             return NoAnswer(options.NoAnswerText);
         }
 
-        var hits = snapshot.Search(plan, options.Candidates);
+        var hits = snapshot.Search(plan, vector, options.Candidates);
         var chosen = ChooseCitations(snapshot, plan, hits);
         if (chosen.Count == 0)
         {
@@ -115,19 +114,6 @@ public sealed partial class AnswerService : IAnswerService
             Reminder = options.Reminder,
             Confidence = chosen[0].Confidence,
         };
-    }
-
-    /// <summary>The question's embedding for triage; null when embeddings are off or encoding fails (the rules still run).</summary>
-    private float[]? QuestionVector(string text)
-    {
-        try
-        {
-            return encoder?.EncodeQuery(text);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return null;
-        }
     }
 
     private Answer NoAnswer(string text, double confidence = 0) => new()

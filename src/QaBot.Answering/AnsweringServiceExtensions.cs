@@ -4,12 +4,13 @@ using Microsoft.Extensions.Hosting;
 using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
 using QaBot.Answering.Safety;
+using QaBot.Answering.Turns;
 
 namespace QaBot.Answering;
 
 public static class AnsweringServiceExtensions
 {
-    /// <summary>Registers safety triage (rules, and the classifier whose exemplars reload live), the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
+    /// <summary>Registers the question turn, safety triage, the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnsweringOptions>()
@@ -34,7 +35,7 @@ public static class AnsweringServiceExtensions
         builder.Services.TryAddSingleton<ISafetyTriage, SafetyTriage>();
         builder.Services.TryAddSingleton<IAnswerService, AnswerService>();
         builder.Services.TryAddSingleton<IFeedbackSink, LoggingFeedbackSink>();
-        builder.Services.AddQuestionRateLimits();
+        builder.Services.AddQuestionTurn();
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 using QaBot.Discord.Bot;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Interactions;
@@ -19,10 +19,10 @@ public static class DiscordServiceExtensions
 {
     /// <summary>
     /// Registers the Discord bot when <c>QaBot:Discord:Enabled</c> is true (options checked at start-up); does
-    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/> and
+    /// nothing otherwise. Needs <c>AddAnswering()</c> for <see cref="QaBot.Answering.IAnswerService"/>, an <c>IKnowledgeBase</c> and
     /// <c>AddModeration()</c> for <see cref="IModeratorCommands"/>; with <c>ModeratorChannelId</c> set, the channel joins
-    /// the moderators' channels that the moderation notifier posts to. Registers the shared rate limits itself
-    /// (<see cref="RateLimitServiceExtensions.AddQuestionRateLimits"/>, once for all platforms).
+    /// the moderators' channels that the moderation notifier posts to. Registers the question turn and the shared rate
+    /// limits itself (<see cref="QuestionTurnServiceExtensions.AddQuestionTurn"/>, once for all platforms).
     /// </summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
@@ -40,7 +40,7 @@ public static class DiscordServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Jitter.Shared);
         services.TryAddSingleton<DiscordMetrics>();
-        services.AddQuestionRateLimits();
+        services.AddQuestionTurn();
 
         services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, client) =>
             {

@@ -54,5 +54,15 @@ public sealed class KnowledgeSnapshot : IDisposable
     /// <summary>The best passages for a question, best first (hybrid when embeddings are on).</summary>
     public IReadOnlyList<SearchHit> Search(QueryPlan plan, int top) => Retriever.Search(plan, top);
 
+    /// <summary>
+    /// The best passages for a question already encoded (<see cref="EncodeQuestion"/>), so that one encoder pass serves
+    /// safety triage and retrieval. A vector this snapshot cannot use (null, or from another model) means lexical search.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(QueryPlan plan, float[]? questionVector, int top) =>
+        Retriever.Search(plan, questionVector is not null && questionVector.Length == Retriever.Dense?.Dimensions ? questionVector : null, top);
+
+    /// <summary>The question's sentence vector (the encoder's query vector), or null when embeddings are off.</summary>
+    public float[]? EncodeQuestion(string question) => Retriever.EncodeQuestion(question);
+
     public void Dispose() => Index.Dispose();
 }

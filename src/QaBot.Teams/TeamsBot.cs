@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 using QaBot.Moderation;
 using QaBot.Teams.Cards;
 using QaBot.Teams.Moderation;
@@ -15,14 +16,13 @@ namespace QaBot.Teams;
 /// <summary>
 /// QaBot in Teams: answers 1:1 messages, and channel or group-chat messages that @mention it (in the same reply chain);
 /// welcomes when it is added to a conversation; handles <c>help</c> and the moderators' <c>kb ...</c> commands; records feedback clicks and redraws the card in place.
-/// Questions pass the shared rate limits first (per Entra object id, or the channel's user id) and are answered in one of
-/// the shared answering slots; a refused user gets a short notice with the reminder.
+/// Questions go through the question turn (<see cref="IQuestionTurn"/>): safety triage first, then the shared rate limits
+/// (per Entra object id, or the channel's user id) and an answering slot; a refused user gets a short notice with the reminder.
 /// Logs what happened, never what was written or by whom.
 /// </summary>
 internal sealed partial class TeamsBot(
-    IAnswerService answers,
+    IQuestionTurn turn,
     IFeedbackSink feedback,
-    IQuestionRateLimiter rateLimiter,
     AnsweringMetrics metrics,
     TeamsCards cards,
     TeamsModerators moderators,
@@ -52,46 +52,42 @@ internal sealed partial class TeamsBot(
         var started = time.GetTimestamp();
         var question = TeamsMessageText.Question(activity);
         var help = TeamsMessageText.IsHelp(question);
-        var command = ModeratorCommand.TryParse(question, out var parsed) ? parsed : null; // commands and help are not limited
-        if (!help && command is null && rateLimiter.TryAcquire(Platform, UserId(activity)) is { Allowed: false } refused)
+        var command = help ? null : ModeratorCommand.TryParse(question, out var parsed) ? parsed : null;
+        if (help || command is not null)
         {
-            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, refused.Reply), cancellationToken).ConfigureAwait(false);
-            LogRefused(logger, scope, refused.Outcome);
-            return;
-        }
+            // Commands and help are not questions: not limited. "kb ..." is run or refused, never answered as a question.
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+            if (command is not null)
+            {
+                await moderators.HandleAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
-        if (command is not null)
-        {
-            // "kb ..." is a moderator command, run or refused; never answered as a question.
-            await moderators.HandleAsync(turnContext, command, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (help)
-        {
             await turnContext.SendActivityAsync(cards.Help(scope == ConversationScope.Personal, BotName(activity)), cancellationToken).ConfigureAwait(false);
             LogHelp(logger, scope);
             return;
         }
 
-        Answer answer;
-        using (var slot = await rateLimiter.EnterAsync(Platform, cancellationToken).ConfigureAwait(false))
+        // The question turn: a safety reply comes at once, before any limit; refusals get a short notice.
+        var admission = await turn.AdmitAsync(new TurnRequest(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        var result = admission.Result;
+        if (result is null)
         {
-            if (!slot.Acquired)
-            {
-                await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, slot.Decision.Reply), cancellationToken).ConfigureAwait(false);
-                LogRefused(logger, scope, slot.Decision.Outcome);
-                return;
-            }
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+            result = await turn.AnswerAsync(admission, cancellationToken).ConfigureAwait(false);
+        }
 
-            answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        if (!result.Answered)
+        {
+            await turnContext.SendActivityAsync(cards.Notice(RefusedHeading, result.Refusal.Text), cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, scope, result.Refusal.Reason);
+            return;
         }
 
         // The slot is free again before the reply goes out: sending waits on the Bot Connector, not on our CPU.
-        await turnContext.SendActivityAsync(cards.Answer(answer, question), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(cards.Answer(result.Answer, question), cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
-        LogReplied(logger, scope, answer.Kind, elapsed.TotalMilliseconds);
+        LogReplied(logger, scope, result.Answer.Kind, elapsed.TotalMilliseconds);
     }
 
     /// <summary>Teams' own members-added dispatch looks up every new member; QaBot only needs to know whether it was added.</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 using QaBot.Moderation;
 using QaBot.Teams.Cards;
 using QaBot.Teams.Moderation;
@@ -43,7 +43,7 @@ public static partial class TeamsServiceExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TeamsMetrics>();
-        builder.Services.AddQuestionRateLimits();
+        builder.Services.AddQuestionTurn();
         builder.Services.TryAddSingleton<TeamsHttpClientFactory>();
         builder.Services.TryAddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
             sp.GetRequiredService<IConfiguration>(),

@@ -143,8 +143,7 @@ public sealed partial class AnswerServiceTests
     {
         var triage = new Mock<ISafetyTriage>();
         triage.Setup(t => t.Assess(It.IsAny<string>(), It.IsAny<float[]?>())).Returns(new SafetyVerdict(SafetyCategory.SelfHarm, "test"));
-        var knowledge = new Mock<IKnowledgeBase>(MockBehavior.Strict);
-        var service = TestKnowledge.Service(knowledge.Object, triage: triage.Object);
+        var service = TestKnowledge.Service(TestKnowledge.Bundled, triage: triage.Object);
 
         var answer = await service.AnswerAsync(new Question("stem cells for lupus"), CancellationToken.None);
 
@@ -152,6 +151,21 @@ public sealed partial class AnswerServiceTests
         Assert.Empty(answer.Citations);
         Assert.Contains("988", answer.Text, StringComparison.Ordinal);
         Assert.Equal(["988", "911", "112"], answer.Contacts.Select(c => c.Phone));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_TriagedByTheTurn_UsesItsVerdictWithoutTriagingOrSearchingAgain()
+    {
+        var triage = new Mock<ISafetyTriage>(MockBehavior.Strict);
+        var knowledge = new Mock<IKnowledgeBase>(MockBehavior.Strict);
+        var service = TestKnowledge.Service(knowledge.Object, triage: triage.Object);
+        var question = new Question("stem cells for lupus") { Triage = new QaBot.Answering.Turns.TriageOutcome(new SafetyVerdict(SafetyCategory.Emergency, "triage-failed"), null) };
+
+        var answer = await service.AnswerAsync(question, CancellationToken.None);
+
+        Assert.Equal((AnswerKind.Safety, SafetyCategory.Emergency), (answer.Kind, answer.Category));
+        Assert.Empty(answer.Citations);
+        triage.VerifyNoOtherCalls();
         knowledge.VerifyNoOtherCalls();
     }
 

@@ -65,11 +65,13 @@ public sealed class DiscordMetricsTests : IDisposable
     {
         await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
         using var clicks = Collect<long>(host, AnsweringMetrics.MeterName, "qabot.feedback.clicks");
-        var plan = host.App.Services.GetRequiredService<Bot.DiscordBot>().Plan(new DiscordInteraction
-        {
-            Id = "340", ApplicationId = DiscordTestHost.ApplicationId, Type = InteractionType.MessageComponent, Token = "tok-340",
-            User = new DiscordUser { Id = "778" }, Data = new InteractionData { CustomId = "qabot:fb:y:a:someKey" },
-        });
+        var plan = await host.App.Services.GetRequiredService<Bot.DiscordBot>().PlanAsync(
+            new DiscordInteraction
+            {
+                Id = "340", ApplicationId = DiscordTestHost.ApplicationId, Type = InteractionType.MessageComponent, Token = "tok-340",
+                User = new DiscordUser { Id = "778" }, Data = new InteractionData { CustomId = "qabot:fb:y:a:someKey" },
+            },
+            CancellationToken.None);
 
         await plan.FollowUp!(CancellationToken.None);
 

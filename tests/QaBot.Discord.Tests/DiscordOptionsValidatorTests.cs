@@ -77,6 +77,7 @@ public sealed class DiscordOptionsValidatorTests
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["QaBot:Discord:Enabled"] = "true" });
         builder.Services.AddSingleton(Mock.Of<IAnswerService>());
+        builder.Services.AddSingleton(Mock.Of<QaBot.Knowledge.IKnowledgeBase>()); // the question turn's encoder
         builder.Services.AddSingleton(Mock.Of<IFeedbackSink>());
         builder.Services.AddSingleton(Mock.Of<QaBot.Moderation.IModeratorCommands>());
         builder.AddDiscord();

@@ -56,4 +56,44 @@ public sealed class ArchitectureTests
         Assert.Contains("QaBot.Knowledge", references);
         Assert.Contains("QaBot.Analytics", references);
     }
+
+    /// <summary>Every adapter goes through the one question turn: none asks the rate limiter or the answer service itself.</summary>
+    [Theory]
+    [InlineData("QaBot.Host", "QaBot.Host.Web.AskEndpoint")]
+    [InlineData("QaBot.Discord", "QaBot.Discord.Bot.DiscordBot")]
+    [InlineData("QaBot.Discord", "QaBot.Discord.Bot.UserCooldown")]
+    [InlineData("QaBot.Teams", "QaBot.Teams.TeamsBot")]
+    public void Adapter_DependsOnTheQuestionTurnNotOnTheLimiterOrTheAnswerService(string assembly, string typeName)
+    {
+        var type = Assembly.Load(assembly).GetType(typeName, throwOnError: true)!;
+        var dependencies = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
+            .Concat(type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .SelectMany(m => m.GetParameters()).Select(p => p.ParameterType))
+            .Concat(type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance).Select(f => f.FieldType))
+            .ToList();
+
+        Assert.DoesNotContain(typeof(QaBot.Answering.RateLimiting.IQuestionRateLimiter), dependencies);
+        Assert.DoesNotContain(typeof(QaBot.Answering.IAnswerService), dependencies);
+        Assert.DoesNotContain(typeof(QaBot.Answering.Safety.ISafetyTriage), dependencies);
+        if (!typeName.EndsWith("UserCooldown", StringComparison.Ordinal))
+        {
+            Assert.Contains(typeof(QaBot.Answering.Turns.IQuestionTurn), dependencies);
+        }
+    }
+
+    /// <summary>The CLI commands and eval, which have no adapter type, reach answers only through the question turn.</summary>
+    [Fact]
+    public void HostAssembly_NoTypeOutsideTheTurnTakesTheAnswerServiceOrTheLimiter()
+    {
+        var offenders = Assembly.Load("QaBot.Host").GetTypes()
+            .Where(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .SelectMany(c => c.GetParameters())
+                .Concat(t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly).SelectMany(m => m.GetParameters()))
+                .Any(p => p.ParameterType == typeof(QaBot.Answering.IAnswerService) || p.ParameterType == typeof(QaBot.Answering.RateLimiting.IQuestionRateLimiter)))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
 }

@@ -142,6 +142,73 @@ public sealed class AskRateLimitTests
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
+    [Theory]
+    [InlineData("I want to kill myself", "self_harm")]
+    [InlineData("crushing chest pain spreading to my arm right now", "emergency")]
+    public async Task Ask_ClientOverItsLimit_SafetyMessageGetsTheSafetyReplyNot429(string message, string category)
+    {
+        await using var host = await StartAsync(new()
+        {
+            ["QaBot:RateLimits:PerUser:TokenLimit"] = "1",
+            ["QaBot:RateLimits:PerUser:TokensPerPeriod"] = "1",
+            ["QaBot:RateLimits:PerUser:ReplenishmentPeriod"] = "00:10:00",
+        });
+        using var first = await AskAsync(host.Client);
+        using var limited = await AskAsync(host.Client);
+
+        using var urgent = await AskAsync(host.Client, message);
+        var body = await urgent.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode); // the client really is over its limit
+        Assert.Equal(HttpStatusCode.OK, urgent.StatusCode);
+        Assert.Equal("safety", body.GetProperty("kind").GetString());
+        Assert.Equal(category, body.GetProperty("category").GetString());
+        Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_EveryAnsweringSlotTakenAndQueueFull_SafetyMessageAnsweredAtOnceWhileAnOrdinaryOneIsBusy()
+    {
+        await using var host = await StartAsync(
+            new()
+            {
+                ["QaBot:RateLimits:MaxConcurrentAnswers"] = "1",
+                ["QaBot:RateLimits:MaxQueuedAnswers"] = "0",
+            },
+            HeldAnswers.Install);
+        var held = HeldAnswers.Of(host);
+
+        var first = AskAsync(host.Client, "can stem cells help lupus");
+        await held.WaitEnteredAsync();
+        using var urgent = await AskAsync(host.Client, "I want to kill myself");
+        var urgentBody = await urgent.Content.ReadFromJsonAsync<JsonElement>();
+        using var busy = await AskAsync(host.Client);
+        held.Release();
+        using var answered = await first;
+
+        Assert.Equal(HttpStatusCode.OK, urgent.StatusCode); // while the only slot is still held
+        Assert.Equal("safety", urgentBody.GetProperty("kind").GetString());
+        Assert.Contains("988", urgentBody.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ask_TriageThrows_FailsClosedWithTheEmergencyReply()
+    {
+        var triage = new Moq.Mock<QaBot.Answering.Safety.ISafetyTriage>();
+        triage.Setup(t => t.Assess(Moq.It.IsAny<string>(), Moq.It.IsAny<float[]?>())).Throws(new InvalidOperationException("broken"));
+        await using var host = await StartAsync(new(), builder => builder.Services.AddSingleton(triage.Object));
+
+        using var response = await AskAsync(host.Client, "what is lupus");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("safety", body.GetProperty("kind").GetString());
+        Assert.Equal("emergency", body.GetProperty("category").GetString());
+        Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
+    }
+
     [Fact]
     public async Task Ask_DeclaredBodyOverTheLimit_Gets413BeforeTheBodyIsSent()
     {

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moq;
 using QaBot.Answering;
+using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 using QaBot.Answering.Safety;
 using QaBot.Host.Evaluation;
 using QaBot.Knowledge;
@@ -11,7 +14,7 @@ public sealed class EvalRunnerTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "qabot-eval-" + Guid.NewGuid().ToString("N"));
     private readonly KnowledgeBase knowledge;
-    private readonly AnswerService answers;
+    private readonly QuestionTurn turn;
 
     public EvalRunnerTests()
     {
@@ -21,8 +24,11 @@ public sealed class EvalRunnerTests : IDisposable
             """{"id": "lupus2", "title": "Living well", "section": "Daily life", "text": "Rest, gentle exercise, sun protection and regular check-ups help many people who live with a long-term condition such as lupus to feel better from day to day."}""",
             """{"id": "ms1", "title": "Multiple sclerosis", "section": "Nerves", "text": "Multiple sclerosis damages the covering of nerves."}"""));
         knowledge = new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [root] }), TimeProvider.System);
-        answers = new AnswerService(knowledge, new SafetyTriage(Options.Create(new SafetyOptions())), Options.Create(new AnsweringOptions()),
+        var triage = new SafetyTriage(Options.Create(new SafetyOptions()));
+        var answers = new AnswerService(knowledge, triage, Options.Create(new AnsweringOptions()),
             Options.Create(new SafetyOptions()), new AnsweringMetrics(), NullLogger<AnswerService>.Instance);
+        turn = new QuestionTurn(answers, triage, Mock.Of<IQuestionRateLimiter>(MockBehavior.Strict), knowledge, Options.Create(new AnsweringOptions()),
+            TimeProvider.System, NullLogger<QuestionTurn>.Instance); // eval is unlimited: a strict mock proves it never asks
     }
 
     public void Dispose()
@@ -46,7 +52,7 @@ public sealed class EvalRunnerTests : IDisposable
             new() { Id = "d", Question = "I want to kill myself", Kind = "safety", Category = "self_harm" },                   // no retrieval figures
         ];
 
-        var report = await new EvalRunner(answers, knowledge).RunAsync(items, CancellationToken.None);
+        var report = await new EvalRunner(turn, knowledge).RunAsync(items, CancellationToken.None);
 
         Assert.Equal(4, report.Items);
         Assert.Equal(0.3333, report.R1);
@@ -64,7 +70,7 @@ public sealed class EvalRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_NoItemsWithAMetric_ReportsNull()
     {
-        var report = await new EvalRunner(answers, knowledge).RunAsync([new EvalItem { Id = "x", Question = "lupus" }], CancellationToken.None);
+        var report = await new EvalRunner(turn, knowledge).RunAsync([new EvalItem { Id = "x", Question = "lupus" }], CancellationToken.None);
 
         Assert.Null(report.R1);
         Assert.Null(report.Mrr10);

@@ -2,7 +2,10 @@ using QaBot.Answering;
 
 namespace QaBot.Host.Tests;
 
-/// <summary>A test seam: the real answer service, whose answers wait until the test releases them.</summary>
+/// <summary>
+/// A test seam: the real answer service, whose knowledge answers wait until the test releases them (so they hold their
+/// answering slots). Safety replies, which the question turn makes outside every slot, are not held.
+/// </summary>
 public sealed class HeldAnswers(AnswerService inner) : IAnswerService
 {
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -10,6 +13,11 @@ public sealed class HeldAnswers(AnswerService inner) : IAnswerService
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
+        if (question.Triage?.Verdict is not null)
+        {
+            return await inner.AnswerAsync(question, cancellationToken);
+        }
+
         entered.Release();
         await release.Task.WaitAsync(cancellationToken);
         return await inner.AnswerAsync(question, cancellationToken);

@@ -24,6 +24,7 @@ public sealed class MetricsEndpointTests
 
         (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "Can stem cell therapy help lupus?" })).EnsureSuccessStatusCode();
         (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "I want to kill myself " + marker })).EnsureSuccessStatusCode();
+        (await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = "What is lupus?" })).EnsureSuccessStatusCode(); // a safety reply took no token
         using var limited = await host.Client.PostAsJsonAsync(new Uri("api/ask", UriKind.Relative), new { question = marker });
         var text = await host.Client.GetStringAsync(new Uri("metrics", UriKind.Relative));
         var samples = PrometheusText.Parse(text);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 using QaBot.Discord.Gateway;
 using QaBot.Discord.Model;
 using QaBot.Discord.Moderation;
@@ -15,18 +16,18 @@ namespace QaBot.Discord.Bot;
 
 /// <summary>
 /// QaBot on Discord: answers <c>/ask</c>, <c>/about</c>, the moderators' <c>/kb</c> (<see cref="ModeratorInteractions"/>), @mentions in allowed channels and DMs through
-/// <see cref="IAnswerService"/>, hands button clicks to <see cref="IFeedbackSink"/>, ignores bots (itself included) and
-/// applies the per-user cooldown and the shared rate limits (<see cref="UserCooldown"/>), and answers only in one of the
-/// shared answering slots (<see cref="IQuestionRateLimiter.EnterAsync"/>). Work runs off the gateway's loop, in <see cref="InFlightWork"/>. Never logs message
-/// text, user names or tokens.
+/// the question turn (<see cref="IQuestionTurn"/>: safety triage first, then Discord's per-user cooldown
+/// (<see cref="UserCooldown"/>), the shared rate limits and an answering slot), hands button clicks to
+/// <see cref="IFeedbackSink"/> and ignores bots (itself included). The turn's admission runs on the gateway's loop (so a
+/// user's messages meet the cooldown in order); answering and sending run off it, in <see cref="InFlightWork"/>. Never
+/// logs message text, user names or tokens.
 /// </summary>
 internal sealed partial class DiscordBot(
-    IAnswerService answers,
+    IQuestionTurn turn,
     IFeedbackSink feedbackSink,
     IDiscordRestApi api,
     AnswerMessageBuilder messages,
     UserCooldown cooldown,
-    IQuestionRateLimiter rateLimiter,
     AnsweringMetrics metrics,
     FeedbackContextStore feedbackContexts,
     InFlightWork work,
@@ -65,34 +66,47 @@ internal sealed partial class DiscordBot(
         return Task.CompletedTask;
     }
 
-    public Task OnMessageCreatedAsync(DiscordMessage message, CancellationToken cancellationToken)
+    public async Task OnMessageCreatedAsync(DiscordMessage message, CancellationToken cancellationToken)
     {
         var question = QuestionIn(message);
         if (question is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var decision = cooldown.Check(message.Author!.Id);
-        if (!decision.Allowed)
+        var userId = message.Author!.Id;
+        var gate = new CooldownGate(cooldown, userId, answeringOptions.Value.Reminder);
+        TurnAdmission admission;
+        try
         {
-            LogCooldown(logger, "message", decision.Notify);
-            if (decision.Notify)
+            admission = await turn.AdmitAsync(Request(question, userId, gate), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAnswerFailed(logger, ex.GetType().Name);
+            work.Run("apology", token => api.CreateMessageAsync(message.ChannelId, Apology() with { MessageReference = ReplyTo(message) }, token));
+            return;
+        }
+
+        if (admission.Result is { Refusal: { } refusal })
+        {
+            var notify = gate.Refused is { } cooled ? cooled.Notify : Remember(userId, refusal);
+            LogCooldown(logger, "message", notify);
+            if (notify)
             {
-                var note = AnswerMessageBuilder.Note(Refusal(decision), answeringOptions.Value.Reminder, ephemeral: false) with { MessageReference = ReplyTo(message) };
+                var note = AnswerMessageBuilder.Note(refusal.Text, answeringOptions.Value.Reminder, ephemeral: false) with { MessageReference = ReplyTo(message) };
                 work.Run("cooldown note", token => api.CreateMessageAsync(message.ChannelId, note, token));
             }
 
-            return Task.CompletedTask;
+            return;
         }
 
-        work.Run(message.GuildId is null ? "direct message" : "mention", token => AnswerMessageAsync(message, question, token));
-        return Task.CompletedTask;
+        work.Run(message.GuildId is null ? "direct message" : "mention", token => AnswerMessageAsync(message, question, admission, token));
     }
 
-    public Task OnInteractionCreatedAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    public async Task OnInteractionCreatedAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        var plan = Plan(interaction);
+        var plan = await PlanAsync(interaction, cancellationToken).ConfigureAwait(false);
         work.Run(Describe(interaction), async token =>
         {
             await api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, plan.Response, token).ConfigureAwait(false);
@@ -101,23 +115,32 @@ internal sealed partial class DiscordBot(
                 await followUp(token).ConfigureAwait(false);
             }
         });
-        return Task.CompletedTask;
     }
 
     /// <summary>Runs an interaction's follow-up in the background (the HTTP endpoint calls this once its response is sent).</summary>
     public void RunFollowUp(DiscordInteraction interaction, Func<CancellationToken, Task> followUp) =>
         work.Run(Describe(interaction), followUp);
 
-    /// <summary>Decides the first response to an interaction and what happens after it.</summary>
-    public InteractionPlan Plan(DiscordInteraction interaction)
+    /// <summary>
+    /// Decides the first response to an interaction and what happens after it. For <c>/ask</c> this runs the question
+    /// turn's admission (triage first): a safety reply is the response itself, a refusal an ephemeral note.
+    /// </summary>
+    public async Task<InteractionPlan> PlanAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == InteractionType.ApplicationCommand && interaction.Data?.Name == DiscordCommands.Ask)
+        {
+            return await PlanAskAsync(interaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Plan(interaction);
+    }
+
+    private InteractionPlan Plan(DiscordInteraction interaction)
     {
         switch (interaction.Type)
         {
             case InteractionType.Ping:
                 return new InteractionPlan(new InteractionResponse { Type = InteractionResponseType.Pong });
-
-            case InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.Ask:
-                return PlanAsk(interaction);
 
             case InteractionType.ApplicationCommand when interaction.Data?.Name == DiscordCommands.About:
                 return Reply(AnswerMessageBuilder.About(Options, answeringOptions.Value.Reminder));
@@ -163,7 +186,7 @@ internal sealed partial class DiscordBot(
         return message.Content.Replace(mention, " ", StringComparison.Ordinal).Replace(nickMention, " ", StringComparison.Ordinal).Trim();
     }
 
-    private InteractionPlan PlanAsk(DiscordInteraction interaction)
+    private async Task<InteractionPlan> PlanAskAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         if (interaction.GuildId is not null && !ChannelAllowed(interaction.ChannelId))
         {
@@ -171,31 +194,47 @@ internal sealed partial class DiscordBot(
         }
 
         var userId = interaction.Actor?.Id;
-        if (userId is not null)
-        {
-            var decision = cooldown.Check(userId);
-            if (!decision.Allowed)
-            {
-                LogCooldown(logger, "slash command", true);
-                return Reply(AnswerMessageBuilder.Note(Refusal(decision), answeringOptions.Value.Reminder, ephemeral: true));
-            }
-        }
-
         var option = interaction.Data?.Options.FirstOrDefault(o => o.Name == DiscordCommands.QuestionOption);
         var question = option?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() ?? "" : "";
+        var gate = userId is null ? null : new CooldownGate(cooldown, userId, answeringOptions.Value.Reminder);
+        TurnAdmission admission;
+        try
+        {
+            admission = await turn.AdmitAsync(Request(question, userId, gate), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAnswerFailed(logger, ex.GetType().Name);
+            return Reply(Apology());
+        }
+
+        switch (admission.Result)
+        {
+            case { Answer: { } answer }:
+                return Reply(messages.Answer(answer, question)); // a safety reply (or the empty-question reminder): at once
+            case { Refusal: { } refusal }:
+                if (gate?.Refused is null && userId is not null)
+                {
+                    Remember(userId, refusal);
+                }
+
+                LogCooldown(logger, "slash command", true);
+                return Reply(AnswerMessageBuilder.Note(refusal.Text, answeringOptions.Value.Reminder, ephemeral: true));
+        }
+
         var application = interaction.ApplicationId.Length > 0 ? interaction.ApplicationId : applicationId ?? "";
         return new InteractionPlan(
             new InteractionResponse { Type = InteractionResponseType.DeferredChannelMessageWithSource },
             async token =>
             {
-                var reply = await AnswerOrApologizeAsync(question, userId, token).ConfigureAwait(false);
+                var reply = await AnswerOrApologizeAsync(admission, question, token).ConfigureAwait(false);
                 await api.CreateFollowupMessageAsync(application, interaction.Token, reply, token).ConfigureAwait(false);
             });
     }
 
-    private async Task AnswerMessageAsync(DiscordMessage message, string question, CancellationToken token)
+    private async Task AnswerMessageAsync(DiscordMessage message, string question, TurnAdmission admission, CancellationToken token)
     {
-        var reply = await AnswerOrApologizeAsync(question, message.Author!.Id, token).ConfigureAwait(false);
+        var reply = await AnswerOrApologizeAsync(admission, question, token).ConfigureAwait(false);
         if (Options.ReplyInThread && message.GuildId is not null && !ownThreads.ContainsKey(message.ChannelId))
         {
             try
@@ -204,8 +243,8 @@ internal sealed partial class DiscordBot(
                 ownThreads.TryAdd(thread.Id, 0);
                 var inThread = reply with
                 {
-                    Content = "<@" + message.Author.Id + ">",
-                    AllowedMentions = new AllowedMentions { Parse = [], Users = [message.Author.Id] },
+                    Content = "<@" + message.Author!.Id + ">",
+                    AllowedMentions = new AllowedMentions { Parse = [], Users = [message.Author!.Id] },
                 };
                 await api.CreateMessageAsync(thread.Id, inThread, token).ConfigureAwait(false);
                 return;
@@ -219,26 +258,59 @@ internal sealed partial class DiscordBot(
         await api.CreateMessageAsync(message.ChannelId, reply with { MessageReference = ReplyTo(message) }, token).ConfigureAwait(false);
     }
 
-    private async Task<MessageCreate> AnswerOrApologizeAsync(string question, string? userId, CancellationToken token)
+    /// <summary>The second half of the turn (a slot, then the answer) for an admitted question, or the turn's early reply.</summary>
+    private async Task<MessageCreate> AnswerOrApologizeAsync(TurnAdmission admission, string question, CancellationToken token)
     {
         try
         {
-            using var slot = await rateLimiter.EnterAsync(Platform, token).ConfigureAwait(false);
-            if (!slot.Acquired)
+            var result = await turn.AnswerAsync(admission, token).ConfigureAwait(false);
+            if (!result.Answered)
             {
                 LogBusy(logger);
-                var busy = AnswerMessageBuilder.Layout("Sorry", slot.Decision.Reply, [], answeringOptions.Value.Reminder, AnswerMessageBuilder.NoAnswerColor);
+                var busy = AnswerMessageBuilder.Layout("Sorry", result.Refusal.Text, [], result.Refusal.Reminder, AnswerMessageBuilder.NoAnswerColor);
                 return new MessageCreate { Embeds = [busy], AllowedMentions = AllowedMentions.ReplyOnly };
             }
 
-            var answer = await answers.AnswerAsync(new Question(question) { Platform = Platform, UserId = userId }, token).ConfigureAwait(false);
-            return messages.Answer(answer, question);
+            return messages.Answer(result.Answer, question);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAnswerFailed(logger, ex.GetType().Name);
-            var apology = AnswerMessageBuilder.Layout("Sorry", ApologyText, [], answeringOptions.Value.Reminder, AnswerMessageBuilder.NoAnswerColor);
-            return new MessageCreate { Embeds = [apology], AllowedMentions = AllowedMentions.ReplyOnly };
+            return Apology();
+        }
+    }
+
+    private MessageCreate Apology()
+    {
+        var apology = AnswerMessageBuilder.Layout("Sorry", ApologyText, [], answeringOptions.Value.Reminder, AnswerMessageBuilder.NoAnswerColor);
+        return new MessageCreate { Embeds = [apology], AllowedMentions = AllowedMentions.ReplyOnly };
+    }
+
+    private static TurnRequest Request(string question, string? userId, CooldownGate? gate) =>
+        new(question) { Platform = Platform, UserId = userId, PlatformGate = gate is null ? null : gate.Check };
+
+    /// <summary>The shared limits refused the user: remember it for the cooldown; true (they are told this time).</summary>
+    private bool Remember(string userId, TurnRefusal refusal)
+    {
+        cooldown.Remember(userId, refusal);
+        return true;
+    }
+
+    /// <summary>Discord's cooldown as the question turn's platform gate; remembers its own refusal for the reply.</summary>
+    private sealed class CooldownGate(UserCooldown cooldown, string userId, string reminder)
+    {
+        public CooldownDecision? Refused { get; private set; }
+
+        public TurnRefusal? Check()
+        {
+            var decision = cooldown.Check(userId);
+            if (decision.Allowed)
+            {
+                return null;
+            }
+
+            Refused = decision;
+            return new TurnRefusal(RateLimitOutcome.UserLimited, decision.Remaining, Refusal(decision), reminder);
         }
     }
 

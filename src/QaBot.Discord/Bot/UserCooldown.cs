@@ -1,20 +1,22 @@
 using Microsoft.Extensions.Options;
-using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 
 namespace QaBot.Discord.Bot;
 
 /// <summary>
-/// Admission of a Discord question: first Discord's own per-user pause (<see cref="DiscordOptions.CooldownSeconds"/>),
-/// then the limits every platform shares (<see cref="IQuestionRateLimiter"/>). A user turned away by either waits out
-/// the time they were told, and is told only once per pause, on the injected clock.
+/// Discord's own per-user pause (<see cref="DiscordOptions.CooldownSeconds"/>), the platform gate of the question turn:
+/// it runs after safety triage and before the limits every platform shares. A user turned away by either (the shared
+/// limits' refusals are <see cref="Remember">remembered</see>) waits out the time they were told, and is told only once
+/// per pause, on the injected clock.
 /// </summary>
-internal sealed class UserCooldown(IOptions<DiscordOptions> options, IQuestionRateLimiter rateLimiter, TimeProvider time)
+internal sealed class UserCooldown(IOptions<DiscordOptions> options, TimeProvider time)
 {
     private const int PruneAbove = 10_000;
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, (DateTimeOffset Until, bool Noted, string? Reply)> users = new(StringComparer.Ordinal);
 
+    /// <summary>Whether <paramref name="userId"/> may ask now; if so, their pause starts.</summary>
     public CooldownDecision Check(string userId)
     {
         var cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds);
@@ -35,15 +37,6 @@ internal sealed class UserCooldown(IOptions<DiscordOptions> options, IQuestionRa
                 }
             }
 
-            var shared = rateLimiter.TryAcquire(DiscordBot.Platform, userId);
-            if (!shared.Allowed)
-            {
-                // Later questions within the wait get the cooldown note (user limit) or the same reply (global limit).
-                var later = shared.Outcome == RateLimitOutcome.GlobalLimited ? shared.Reply : null;
-                users[userId] = (now + shared.RetryAfter, true, later);
-                return new CooldownDecision(false, shared.RetryAfter, Notify: true, shared.Reply);
-            }
-
             if (cooldown > TimeSpan.Zero)
             {
                 users[userId] = (now + cooldown, false, null);
@@ -54,6 +47,19 @@ internal sealed class UserCooldown(IOptions<DiscordOptions> options, IQuestionRa
             }
 
             return CooldownDecision.Allow;
+        }
+    }
+
+    /// <summary>
+    /// The shared limits refused <paramref name="userId"/> (they were told, with <paramref name="refusal"/>): later
+    /// questions within the wait get no further note (user limit) or the same reply (global limit), once.
+    /// </summary>
+    public void Remember(string userId, TurnRefusal refusal)
+    {
+        var later = refusal.Reason == Answering.RateLimiting.RateLimitOutcome.GlobalLimited ? refusal.Text : null;
+        lock (gate)
+        {
+            users[userId] = (time.GetUtcNow() + refusal.RetryAfter, true, later);
         }
     }
 }

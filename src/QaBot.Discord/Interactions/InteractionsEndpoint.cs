@@ -66,7 +66,7 @@ internal static partial class InteractionsEndpoint
             return Results.BadRequest();
         }
 
-        var plan = bot.Plan(interaction);
+        var plan = await bot.PlanAsync(interaction, cancellationToken);
         if (plan.FollowUp is { } followUp)
         {
             context.Response.OnCompleted(() =>

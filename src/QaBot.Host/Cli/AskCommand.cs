@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QaBot.Answering;
+using QaBot.Answering.Turns;
 
 namespace QaBot.Host.Cli;
 
@@ -15,8 +16,9 @@ internal static class AskCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = CliServices.Build(result.GetValue(knowledge));
-            var answers = host.Services.GetRequiredService<IAnswerService>();
-            var answer = await answers.AnswerAsync(new Question(result.GetValue(question) ?? "") { Platform = "cli" }, cancellationToken);
+            var turn = host.Services.GetRequiredService<IQuestionTurn>();
+            var reply = await turn.AskAsync(new TurnRequest(result.GetValue(question) ?? "") { Platform = "cli", Unlimited = true }, cancellationToken);
+            var answer = reply.Answer!; // unlimited: never refused
             Console.WriteLine(result.GetValue(json) ? AnswerJson.Serialize(answer, indented: true) : AnswerText.Render(answer));
             return 0;
         });

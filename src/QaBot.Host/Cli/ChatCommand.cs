@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QaBot.Answering;
+using QaBot.Answering.Turns;
 
 namespace QaBot.Host.Cli;
 
@@ -13,7 +14,7 @@ internal static class ChatCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             using var host = CliServices.Build(result.GetValue(knowledge));
-            var answers = host.Services.GetRequiredService<IAnswerService>();
+            var turn = host.Services.GetRequiredService<IQuestionTurn>();
             Console.WriteLine("QaBot: ask about stem cell therapy for autoimmune conditions. An empty line quits.");
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -24,7 +25,8 @@ internal static class ChatCommand
                     break;
                 }
 
-                var answer = await answers.AnswerAsync(new Question(line) { Platform = "cli" }, cancellationToken);
+                var reply = await turn.AskAsync(new TurnRequest(line) { Platform = "cli", Unlimited = true }, cancellationToken);
+                var answer = reply.Answer!; // unlimited: never refused
                 Console.WriteLine();
                 Console.WriteLine(AnswerText.Render(answer));
             }

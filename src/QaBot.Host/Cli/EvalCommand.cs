@@ -31,7 +31,7 @@ internal static class EvalCommand
             }
 
             using var host = CliServices.Build(result.GetValue(knowledge));
-            var runner = new EvalRunner(host.Services.GetRequiredService<IAnswerService>(), host.Services.GetRequiredService<IKnowledgeBase>());
+            var runner = new EvalRunner(host.Services.GetRequiredService<Answering.Turns.IQuestionTurn>(), host.Services.GetRequiredService<IKnowledgeBase>());
             var report = await runner.RunAsync(items, cancellationToken);
             if (!result.GetValue(json))
             {

@@ -107,7 +107,7 @@ internal static class KbCommand
                 }
             }
 
-            var runner = new Evaluation.EvalRunner(host.Services.GetRequiredService<Answering.IAnswerService>(), host.Services.GetRequiredService<IKnowledgeBase>());
+            var runner = new Evaluation.EvalRunner(host.Services.GetRequiredService<Answering.Turns.IQuestionTurn>(), host.Services.GetRequiredService<IKnowledgeBase>());
             var report = await runner.RunAsync(items, cancellationToken);
             foreach (var failure in report.Failures)
             {

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using QaBot.Answering;
+using QaBot.Answering.Turns;
 using QaBot.Knowledge;
 
 namespace QaBot.Host.Evaluation;
 
 /// <summary>
-/// Runs evaluation questions through the real answering path. Retrieval figures (R@k, MRR@10) use the top 10
+/// Runs evaluation questions through the real answering path (the question turn, without rate limits). Retrieval figures (R@k, MRR@10) use the top 10
 /// search results; <c>expect_any</c> passes when a phrase occurs in the full text of one of the top 3 cited passages;
 /// <c>relevant</c> passes (for the failure list) when a relevant id is among the top 3 results.
 /// </summary>
-public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge, IReadabilityCheck? readability = null)
+public sealed class EvalRunner(IQuestionTurn turn, IKnowledgeBase knowledge, IReadabilityCheck? readability = null)
 {
     public async Task<EvalReport> RunAsync(IReadOnlyList<EvalItem> items, CancellationToken cancellationToken)
     {
@@ -26,14 +27,17 @@ public sealed class EvalRunner(IAnswerService answers, IKnowledgeBase knowledge,
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
-            var answer = await answers.AnswerAsync(new Question(item.Question) { Platform = "eval" }, cancellationToken);
+            var result = await turn.AskAsync(new TurnRequest(item.Question) { Platform = "eval", Unlimited = true }, cancellationToken);
+            var answer = result.Answer!; // unlimited: never refused
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var problems = new List<(string Expected, string Actual)>();
 
             if (item.Relevant is { Count: > 0 } relevant)
             {
                 withRelevant++;
-                var ids = snapshot.Search(snapshot.Plan(item.Question), 10).Select(h => h.Passage.Id).ToList();
+                // The vector the answering path uses: the cleaned message's, as encoded once by the question turn.
+                var vector = snapshot.EncodeQuestion(TextCleaner.Clean(item.Question));
+                var ids = snapshot.Search(snapshot.Plan(item.Question), vector, 10).Select(h => h.Passage.Id).ToList();
                 var rank = Measure.FirstRelevantRank(ids, relevant.ToHashSet(StringComparer.Ordinal));
                 hit1 += rank == 1 ? 1 : 0;
                 hit5 += rank is >= 1 and <= 5 ? 1 : 0;

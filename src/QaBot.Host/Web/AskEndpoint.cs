@@ -3,14 +3,16 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
 using QaBot.Answering.RateLimiting;
+using QaBot.Answering.Turns;
 
 namespace QaBot.Host.Web;
 
 /// <summary>
-/// <c>POST /api/ask</c>: <c>{"question": "..."}</c> in, the answer JSON out. In order, so that refusals cost little: a
-/// body that is not declared as JSON gets 415, a declared body over the limit 413 before anything is read, a client over the rate limits 429 with
-/// <c>Retry-After</c>, a body that turns out too large 413 and a malformed one 400; when every answering slot is taken
-/// and the queue is full, 503 with <c>Retry-After</c>. Every error body carries a message and the reminder.
+/// <c>POST /api/ask</c>: <c>{"question": "..."}</c> in, the answer JSON out. A body not declared as JSON gets 415, a
+/// declared body over the limit 413 before anything is read, a body that turns out too large 413 and a malformed one
+/// 400; then the question turn (<see cref="IQuestionTurn"/>): a safety reply comes before every limit; a client over the
+/// rate limits gets 429 with <c>Retry-After</c>, and when every answering slot is taken and the queue is full, 503 with
+/// <c>Retry-After</c>. Every error body carries a message and the reminder.
 /// </summary>
 internal static class AskEndpoint
 {
@@ -22,8 +24,7 @@ internal static class AskEndpoint
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
-        IAnswerService answers,
-        IQuestionRateLimiter rateLimiter,
+        IQuestionTurn turn,
         WebMetrics metrics,
         IOptions<WebOptions> options,
         IOptions<AnsweringOptions> answering,
@@ -40,12 +41,6 @@ internal static class AskEndpoint
         if (context.Request.ContentLength > limit)
         {
             return Error(metrics, StatusCodes.Status413PayloadTooLarge, tooLarge, reminder);
-        }
-
-        var admission = rateLimiter.TryAcquire(Platform, ClientKey.Of(context.Connection.RemoteIpAddress));
-        if (!admission.Allowed)
-        {
-            return Refused(context, metrics, StatusCodes.Status429TooManyRequests, admission, reminder);
         }
 
         byte[] body;
@@ -80,14 +75,15 @@ internal static class AskEndpoint
             return Error(metrics, StatusCodes.Status400BadRequest, $"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}). Send {{\"question\": \"...\"}}.", reminder);
         }
 
-        using var slot = await rateLimiter.EnterAsync(Platform, cancellationToken);
-        if (!slot.Acquired)
+        var request = new TurnRequest(question ?? "") { Platform = Platform, RateLimitKey = ClientKey.Of(context.Connection.RemoteIpAddress) };
+        var result = await turn.AskAsync(request, cancellationToken);
+        if (!result.Answered)
         {
-            return Refused(context, metrics, StatusCodes.Status503ServiceUnavailable, slot.Decision, reminder);
+            var status = result.Refusal.Reason == RateLimitOutcome.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
+            return Refused(context, metrics, status, result.Refusal);
         }
 
-        var answer = await answers.AnswerAsync(new Question(question ?? "") { Platform = Platform }, cancellationToken);
-        return Results.Json(AnswerJson.ToDto(answer), AnswerJson.Options);
+        return Results.Json(AnswerJson.ToDto(result.Answer), AnswerJson.Options);
     }
 
     private static IResult Error(WebMetrics metrics, int status, string message, string reminder)
@@ -96,11 +92,11 @@ internal static class AskEndpoint
         return Results.Json(new { error = message, reminder }, statusCode: status);
     }
 
-    private static IResult Refused(HttpContext context, WebMetrics metrics, int status, RateLimitDecision decision, string reminder)
+    private static IResult Refused(HttpContext context, WebMetrics metrics, int status, TurnRefusal refusal)
     {
         metrics.RecordRejection(Route, status);
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Results.Json(new { error = decision.Reply, reminder, retry_after_seconds = decision.RetryAfterSeconds }, statusCode: status);
+        context.Response.Headers.RetryAfter = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Json(new { error = refusal.Text, reminder = refusal.Reminder, retry_after_seconds = refusal.RetryAfterSeconds }, statusCode: status);
     }
 
     private static async Task<byte[]> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
