@@ -5,7 +5,8 @@ namespace QaBot.Answering;
 
 /// <summary>
 /// The answer JSON shared by <c>qabot ask --json</c> and <c>POST /api/ask</c>:
-/// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],"reminder"}</c>.
+/// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],"reminder",
+/// "related":[{"id","title","section"}]}</c>.
 /// </summary>
 public static class AnswerJson
 {
@@ -18,7 +19,10 @@ public static class AnswerJson
         answer.Category,
         answer.Text,
         answer.Citations.Select(c => new CitationDto(c.N, c.Id, c.Title, c.Section, c.Source, c.Url, c.Quote, Math.Round(c.Score, 4))).ToList(),
-        answer.Reminder);
+        answer.Reminder)
+    {
+        Related = answer.Related.Select(r => new RelatedSectionDto(r.Id, r.Title, r.Section)).ToList(),
+    };
 
     public static string Serialize(Answer answer, bool indented = false) =>
         JsonSerializer.Serialize(ToDto(answer), indented ? Indented : Options);
@@ -43,7 +47,14 @@ public sealed record AnswerDto(
     Safety.SafetyCategory? Category,
     string Text,
     IReadOnlyList<CitationDto> Citations,
-    string Reminder);
+    string Reminder)
+{
+    /// <summary>Sections near the question, on <c>no_answer</c> replies only (not citations); empty otherwise.</summary>
+    public IReadOnlyList<RelatedSectionDto> Related { get; init; } = [];
+}
+
+/// <summary>The wire shape of a related section.</summary>
+public sealed record RelatedSectionDto(string Id, string Title, string Section);
 
 /// <summary>The wire shape of a citation.</summary>
 public sealed record CitationDto(int N, string Id, string Title, string Section, string? Source, string? Url, string Quote, double Score);
