@@ -121,4 +121,15 @@ public sealed class QuestionHandlingTests
         Assert.Empty(answer.Citations);
         Assert.Equal(Defaults.NoAnswerText, answer.Text);
     }
+
+    [Fact]
+    public async Task AnswerJson_SmallTalkAndRelated_UseTheirSnakeCaseNames()
+    {
+        var smallTalk = AnswerJson.Serialize(await Ask("hi"));
+        var limit = AnswerJson.Serialize(await Ask("does Medicare cover stem cell therapy?"));
+
+        Assert.Contains("\"kind\":\"small_talk\"", smallTalk, StringComparison.Ordinal);
+        Assert.Contains("\"related\":[]", smallTalk, StringComparison.Ordinal);
+        Assert.Contains("\"related\":[{\"id\":\"cost-and-insurance#does-insurance-cover-stem-cell-therapy\",\"title\":\"Cost and insurance\",\"section\":\"Does insurance cover stem cell therapy?\"}", limit, StringComparison.Ordinal);
+    }
 }
