@@ -86,6 +86,7 @@ public sealed partial class AnswerServiceTests
     [InlineData("how do I write a for loop in python")]
     [InlineData("who won the football match last night")]
     [InlineData("best pizza near me")]
+    [InlineData("where can I get the best pizza")]
     [InlineData("tell me a joke")]
     public async Task AnswerAsync_OffTopicQuestion_IsNoAnswerWithoutCitations(string question)
     {

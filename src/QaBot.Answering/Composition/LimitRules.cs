@@ -65,7 +65,7 @@ internal static class LimitRules
         {
             Name = "clinic seeking",
             Kind = LimitRuleKind.SeeksClinic,
-            Asks = new(@"^(?=.*\b(?:clinics?|hospitals?|cent(?:er|re)s?|facilit(?:y|ies)|places?|providers?)\b)(?=.*\b(?:best|top|good|great|recommend\w*|reputable|trusted|legit|cheap\w*|afford\w*|price\w*|costs?|where|which|find|near|nearby|abroad|overseas|travel\w*|go to|mexico|panama|costa rica|colombia|india|china|germany|thailand|cayman|bahamas|russia|ukraine|turkey|dubai|cyprus|israel)\b)|\bwhere (?:can|do|could|should) i (?:get|go|find|buy|have|receive)\b|\bstem cell clinics? (?:in|near)\b", Cue),
+            Asks = new(@"^(?=.*\b(?:clinics?|hospitals?|cent(?:er|re)s?|facilit(?:y|ies))\b)(?=.*\b(?:best|top|good|great|recommend\w*|reputable|trusted|legit|cheap\w*|afford\w*|price\w*|costs?|where|which|find|near|nearby|abroad|overseas|travel\w*|go to|mexico|panama|costa rica|colombia|india|china|germany|thailand|cayman|bahamas|russia|ukraine|turkey|dubai|cyprus|israel)\b)|\bwhere (?:can|do|could|should) i (?:get|go|find|buy|have|receive)\b.*\b(?:stem cells?|treatments?|therapy|transplants?|hsct|injections?|infusions?)\b|\bstem cell clinics? (?:in|near)\b", Cue),
             Unless = new(@"\b(?:trials?|stud(?:y|ies)|research|warning signs?|spot|tell if|unproven|scam)\b", Cue),
         },
         new()
