@@ -30,6 +30,12 @@ public sealed record Answer
     /// <summary>The standing reminder to consult a healthcare provider.</summary>
     public required string Reminder { get; init; }
 
+    /// <summary>
+    /// For <see cref="AnswerKind.NoAnswer"/> replies where the knowledge is near the question but lacks what it asks:
+    /// up to three sections the person may want to read instead. Not citations; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<RelatedSection> Related { get; init; } = [];
+
     /// <summary>How sure the engine is that the best passage answers the question (0..1; 0 when not answered).</summary>
     public double Confidence { get; init; }
 }

@@ -6,7 +6,7 @@ namespace QaBot.Answering;
 /// <summary>
 /// The answer JSON shared by <c>qabot ask --json</c> and <c>POST /api/ask</c>:
 /// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],
-/// "contacts":[{"name","contact","phone","region","kind"}],"language_note","reminder"}</c>.
+/// "contacts":[{"name","contact","phone","region","kind"}],"language_note","reminder","related":[{"id","title","section"}]}</c>.
 /// </summary>
 public static class AnswerJson
 {
@@ -21,7 +21,10 @@ public static class AnswerJson
         answer.Citations.Select(c => new CitationDto(c.N, c.Id, c.Title, c.Section, c.Source, c.Url, c.Quote, Math.Round(c.Score, 4))).ToList(),
         answer.Contacts.Select(c => new ContactDto(c.Name, c.Contact, c.Phone, c.Region, c.Kind)).ToList(),
         answer.LanguageNote,
-        answer.Reminder);
+        answer.Reminder)
+    {
+        Related = answer.Related.Select(r => new RelatedSectionDto(r.Id, r.Title, r.Section)).ToList(),
+    };
 
     public static string Serialize(Answer answer, bool indented = false) =>
         JsonSerializer.Serialize(ToDto(answer), indented ? Indented : Options);
@@ -48,7 +51,14 @@ public sealed record AnswerDto(
     IReadOnlyList<CitationDto> Citations,
     IReadOnlyList<ContactDto> Contacts,
     string? LanguageNote,
-    string Reminder);
+    string Reminder)
+{
+    /// <summary>Sections near the question, on <c>no_answer</c> replies only (not citations); empty otherwise.</summary>
+    public IReadOnlyList<RelatedSectionDto> Related { get; init; } = [];
+}
+
+/// <summary>The wire shape of a related section.</summary>
+public sealed record RelatedSectionDto(string Id, string Title, string Section);
 
 /// <summary>The wire shape of a citation.</summary>
 public sealed record CitationDto(int N, string Id, string Title, string Section, string? Source, string? Url, string Quote, double Score);

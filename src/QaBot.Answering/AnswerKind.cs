@@ -1,6 +1,6 @@
 namespace QaBot.Answering;
 
-/// <summary>What kind of reply an answer is. Serialised in snake_case: answered, no_answer, safety.</summary>
+/// <summary>What kind of reply an answer is. Serialised in snake_case: answered, no_answer, safety, small_talk.</summary>
 public enum AnswerKind
 {
     /// <summary>Answered from the knowledge, with citations.</summary>
@@ -11,4 +11,7 @@ public enum AnswerKind
 
     /// <summary>A safety reply: urgent help, or a kind refusal of personal medical or dosing advice.</summary>
     Safety,
+
+    /// <summary>A short friendly reply to a greeting, thanks or "what can you do?", with example questions; no citations.</summary>
+    SmallTalk,
 }

@@ -23,9 +23,19 @@ public sealed class AnsweringOptions
     [Range(1, 10)]
     public int MaxCitations { get; set; } = 3;
 
-    /// <summary>Length limit of the answer text. Default 600 characters.</summary>
+    /// <summary>
+    /// Length limit of the answer text. Default 700 characters. The answer is made of whole sentences: sentences that do
+    /// not fit are left out, never cut (only a single first sentence longer than the limit is kept whole).
+    /// </summary>
     [Range(100, 4000)]
-    public int MaxAnswerChars { get; set; } = 600;
+    public int MaxAnswerChars { get; set; } = 700;
+
+    /// <summary>
+    /// A cited passage with more sentences than this (an imported article, a JSONL record) gives a contiguous window
+    /// around its best-matching sentence instead of its opening. Default 8.
+    /// </summary>
+    [Range(2, 1000)]
+    public int LongPassageSentences { get; set; } = 8;
 
     /// <summary>Length limit of each citation's quote (bold markers not counted). Default 300 characters.</summary>
     [Range(80, 2000)]
@@ -88,6 +98,42 @@ public sealed class AnsweringOptions
     [Required]
     public string EmptyQuestionText { get; set; } =
         "Please type a question, for example: \"Can stem cell therapy help lupus?\" or \"What are induced pluripotent stem cells?\"";
+
+    /// <summary>Reply to a greeting ("hi"); the example questions follow it.</summary>
+    [Required]
+    public string GreetingText { get; set; } =
+        "Hello! I'm QaBot. I answer general questions about stem cell therapy for autoimmune conditions such as rheumatoid " +
+        "arthritis, lupus and multiple sclerosis, from reviewed information with its sources.";
+
+    /// <summary>Reply to "what can you do?"; the example questions follow it.</summary>
+    [Required]
+    public string CapabilitiesText { get; set; } =
+        "I answer general questions about stem cell therapy for autoimmune conditions such as rheumatoid arthritis, lupus " +
+        "and multiple sclerosis: what it is, how it may work, what studies have found, its risks and its approval status. " +
+        "Every answer comes from reviewed information and names its sources. I can't give personal medical advice.";
+
+    /// <summary>Reply to thanks; the example questions follow it.</summary>
+    [Required]
+    public string ThanksText { get; set; } = "You're welcome! I'm glad to help.";
+
+    /// <summary>Reply to a goodbye; the example questions follow it.</summary>
+    [Required]
+    public string GoodbyeText { get; set; } = "Goodbye, and take care!";
+
+    /// <summary>Example questions offered with small-talk replies, separated by <c>|</c> (at most three are shown).</summary>
+    [Required]
+    public string ExampleQuestions { get; set; } =
+        "What is stem cell therapy?|Can stem cell therapy help multiple sclerosis?|Is stem cell therapy safe?";
+
+    /// <summary>Reply to a question written in another language (es, fr, de, pt, it): QaBot answers in English only.</summary>
+    [Required]
+    public string EnglishOnlyText { get; set; } =
+        "Sorry, I can only answer questions in English. Please ask your question in English, for example: " +
+        "\"What is stem cell therapy?\"";
+
+    /// <summary>Added to a multi-part answer when one part of the question found no answer.</summary>
+    [Required]
+    public string PartNotAnsweredText { get; set; } = "I couldn't find an answer to the other part of your question in what I know.";
 
     /// <summary>Reply to an over-long message; <c>{0}</c> is the limit.</summary>
     [Required]

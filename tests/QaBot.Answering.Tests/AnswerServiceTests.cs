@@ -60,9 +60,15 @@ public sealed partial class AnswerServiceTests
         Assert.NotEmpty(markers);
         Assert.All(markers, n => Assert.InRange(n, 1, answer.Citations.Count));
         var snapshot = TestKnowledge.Bundled.Current;
-        foreach (var part in MarkerRegex().Split(answer.Text).Where((_, i) => i % 2 == 0).Select(p => p.Trim()).Where(p => p.Length > 0))
+        var parts = MarkerRegex().Split(answer.Text);
+        for (var i = 0; i + 1 < parts.Length; i += 2)
         {
-            Assert.Contains(answer.Citations, c => snapshot.FindPassage(c.Id)!.Text.Contains(part.TrimEnd('…'), StringComparison.Ordinal));
+            // Every sentence of a piece is a whole sentence of the passage its marker cites.
+            var passage = snapshot.FindPassage(answer.Citations[int.Parse(parts[i + 1], System.Globalization.CultureInfo.InvariantCulture) - 1].Id)!;
+            foreach (var sentence in Sentences.Split(parts[i].Replace("\n- ", "\n", StringComparison.Ordinal)))
+            {
+                Assert.Contains(sentence, passage.Text, StringComparison.Ordinal);
+            }
         }
     }
 
@@ -71,7 +77,7 @@ public sealed partial class AnswerServiceTests
     {
         var answer = await Ask("can stem cell therapy help lupus flare-ups?");
 
-        Assert.Contains("**", answer.Citations[0].Quote, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("**", StringComparison.Ordinal));
         Assert.All(answer.Citations, c => Assert.True(c.Quote.Replace("**", "", StringComparison.Ordinal).Length <= Defaults.MaxQuoteChars + 4));
     }
 
@@ -79,8 +85,8 @@ public sealed partial class AnswerServiceTests
     [InlineData("what's the weather tomorrow in Berlin?")]
     [InlineData("how do I write a for loop in python")]
     [InlineData("who won the football match last night")]
-    [InlineData("how much does a stem cell clinic cost in Mexico")]
     [InlineData("best pizza near me")]
+    [InlineData("where can I get the best pizza")]
     [InlineData("tell me a joke")]
     public async Task AnswerAsync_OffTopicQuestion_IsNoAnswerWithoutCitations(string question)
     {
@@ -89,6 +95,16 @@ public sealed partial class AnswerServiceTests
         Assert.Equal(AnswerKind.NoAnswer, answer.Kind);
         Assert.Empty(answer.Citations);
         Assert.Equal(Defaults.NoAnswerText, answer.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ClinicPriceQuestion_GetsTheUnprovenClinicWarning()
+    {
+        var answer = await Ask("how much does a stem cell clinic cost in Mexico");
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal("safety-and-status", answer.Citations[0].Id.Split('#')[0]);
+        Assert.Contains("clinic", answer.Citations[0].Section, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -14,6 +14,15 @@ internal static class TestKnowledge
     private static readonly Lazy<KnowledgeBase> BundledBase = new(() =>
         new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [Repository.Knowledge] }), TimeProvider.System));
 
+    private static readonly Lazy<KnowledgeBase> FaqBase = new(() =>
+        new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [Path.Combine(AppContext.BaseDirectory, "Fixtures", "faq")] }), TimeProvider.System));
+
+    /// <summary>
+    /// Small test knowledge written as an FAQ in the bundled knowledge's style (each section opens with its direct
+    /// answer; a list with its header; a lupus section that says one thing twice; an RA section with back-references).
+    /// </summary>
+    public static IKnowledgeBase Faq => FaqBase.Value;
+
     /// <summary>The bundled knowledge/ folder, loaded once per test run.</summary>
     public static IKnowledgeBase Bundled => BundledBase.Value;
 

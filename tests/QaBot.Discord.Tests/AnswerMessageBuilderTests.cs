@@ -31,6 +31,36 @@ public sealed class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Answer_SmallTalk_HasTheReminderAndNoFeedbackButtons()
+    {
+        var answer = new Answer { Kind = AnswerKind.SmallTalk, Text = "Hello! You could ask, for example:\n- What is HSCT?", Reminder = TestAnswers.Reminder };
+
+        var message = Builder.Answer(answer, "hi");
+
+        Assert.Null(message.Components);
+        Assert.Equal(TestAnswers.Reminder, message.Embeds![0].Footer!.Text);
+        Assert.Equal(answer.Text, message.Embeds[0].Description);
+    }
+
+    [Fact]
+    public void Answer_NoAnswerWithRelatedSections_ListsThemUnderTheTextWithTheReminder()
+    {
+        var answer = new Answer
+        {
+            Kind = AnswerKind.NoAnswer,
+            Text = "I don't have prices or cost figures for stem cell treatment.",
+            Reminder = TestAnswers.Reminder,
+            Related = [new RelatedSection("cost-and-insurance#how-much-does-stem-cell-therapy-cost", "Cost and insurance", "How much does stem cell therapy cost?")],
+        };
+
+        var embed = Builder.Answer(answer, "how much in Mexico?").Embeds![0];
+
+        Assert.Equal(answer.Text + "\n\n**Related topics:**\n• How much does stem cell therapy cost?", embed.Description);
+        Assert.Null(embed.Fields);
+        Assert.Equal(TestAnswers.Reminder, embed.Footer!.Text);
+    }
+
+    [Fact]
     public void Answer_Normal_ShowsTextCitationsWithLinksAndTheReminderUnshortened()
     {
         var embed = Builder.Answer(TestAnswers.Lupus).Embeds![0];

@@ -1,3 +1,4 @@
+using ReadabilityProblem = QaBot.Host.Evaluation.ReadabilityProblem;
 using QaBot.Answering;
 using QaBot.Host.Evaluation;
 

@@ -66,6 +66,35 @@ public sealed class TeamsCardsTests
     }
 
     [Fact]
+    public void Answer_SmallTalk_HasTheReminderAndNoFeedbackButtons()
+    {
+        var answer = new Answer { Kind = AnswerKind.SmallTalk, Text = "Hello! You could ask, for example:\n- What is HSCT?", Reminder = new AnsweringOptions().Reminder };
+
+        var card = Card(cards.Answer(answer, "hi"));
+
+        Assert.Empty(card.SelectTokens("$..actions[*]"));
+        Assert.Contains(Texts(card), t => t == new AnsweringOptions().Reminder);
+        Assert.Contains(Texts(card), t => t.Contains("What is HSCT?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_NoAnswerWithRelatedSections_ListsThemAsRelatedTopicsNotSources()
+    {
+        var answer = new Answer
+        {
+            Kind = AnswerKind.NoAnswer,
+            Text = "I don't have prices or cost figures for stem cell treatment.",
+            Reminder = new AnsweringOptions().Reminder,
+            Related = [new RelatedSection("cost-and-insurance#how-much-does-stem-cell-therapy-cost", "Cost and insurance", "How much does stem cell therapy cost?")],
+        };
+
+        var card = Card(cards.Answer(answer, "how much in Mexico?"));
+
+        Assert.Contains(Texts(card), t => t.Contains("Related topics:", StringComparison.Ordinal) && t.Contains("- How much does stem cell therapy cost?", StringComparison.Ordinal));
+        Assert.Contains(Texts(card), t => t == new AnsweringOptions().Reminder);
+    }
+
+    [Fact]
     public void Answer_CitationWithLink_IsLinkedAndWithoutLinkShowsTheFile()
     {
         var activity = cards.Answer(

@@ -368,6 +368,7 @@ internal sealed class SqliteAnalyticsStore : IAnalyticsStore
     {
         AnswerKind.Answered => "answered",
         AnswerKind.NoAnswer => "no_answer",
+        AnswerKind.SmallTalk => "small_talk",
         _ => "safety",
     };
 }

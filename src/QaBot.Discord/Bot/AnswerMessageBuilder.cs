@@ -26,14 +26,28 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         {
             AnswerKind.Answered => ("Here's what I found", AnsweredColor),
             AnswerKind.NoAnswer => ("I couldn't find a good answer", NoAnswerColor),
+            AnswerKind.SmallTalk => ("Happy to help", AnsweredColor),
             _ when answer.Category is SafetyCategory.Emergency or SafetyCategory.SelfHarm => ("Please get help now", SafetyColor),
             _ => ("Please ask your care team", SafetyColor),
         };
 
+        var text = answer.Related.Count == 0
+            ? answer.Text
+            : answer.Text + "\n\n**Related topics:**" + string.Concat(answer.Related.Take(3).Select(r => "\n• " + TextCleaner.Clean(r.Section.Length > 0 ? r.Section : r.Title)));
+        if (answer.Kind == AnswerKind.SmallTalk)
+        {
+            // Small talk is not an answer to rate: no feedback buttons.
+            return new MessageCreate
+            {
+                Embeds = [Layout(title, text, [], answer.Reminder, color)],
+                AllowedMentions = AllowedMentions.ReplyOnly,
+            };
+        }
+
         var key = feedbackContexts.Remember(answer.Citations.Select(c => c.Id).ToList(), question);
         return new MessageCreate
         {
-            Embeds = [Layout(title, answer.Text, answer.Citations, answer.Reminder, color)],
+            Embeds = [Layout(title, text, answer.Citations, answer.Reminder, color)],
             Components =
             [
                 new MessageComponent

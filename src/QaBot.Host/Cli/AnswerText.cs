@@ -3,7 +3,7 @@ using QaBot.Answering;
 
 namespace QaBot.Host.Cli;
 
-/// <summary>An answer as readable terminal text: no Markdown markers (<c>**</c>, <c>\*</c>) reach the terminal.</summary>
+/// <summary>An answer as readable terminal text: the text without Markdown markers, its sources (or related sections), and always the reminder.</summary>
 internal static class AnswerText
 {
     public static string Render(Answer answer)
@@ -23,7 +23,20 @@ internal static class AnswerText
 
                 builder.AppendLine();
                 builder.Append("    ").AppendLine(citation.Url ?? citation.File);
-                builder.Append("    \"").Append(Plain(citation.Quote)).AppendLine("\"");
+                if (citation.Quote.Length > 0)
+                {
+                    builder.Append("    \"").Append(Plain(citation.Quote)).AppendLine("\"");
+                }
+            }
+        }
+
+        if (answer.Related.Count > 0)
+        {
+            builder.AppendLine().AppendLine("Related:");
+            foreach (var related in answer.Related)
+            {
+                builder.Append("- ").Append(related.Section.Length > 0 ? related.Section : related.Title)
+                    .Append(" (").Append(related.Id).AppendLine(")");
             }
         }
 

@@ -86,16 +86,29 @@ public sealed class PassageExcerpts(QaBotAnalyzer analyzer)
     public string Quote(Passage passage, QueryPlan plan, int maxChars) => Quote(passage, plan, Sentences(passage, plan), maxChars);
 
     /// <summary>The same, with the passage's sentences already scored by <see cref="Sentences"/>.</summary>
-    public string Quote(Passage passage, QueryPlan plan, IReadOnlyList<ScoredSentence> sentences, int maxChars)
+    public string Quote(Passage passage, QueryPlan plan, IReadOnlyList<ScoredSentence> sentences, int maxChars) =>
+        Quote(passage, plan, sentences, maxChars, skip: null);
+
+    /// <summary>
+    /// The same, leaving out the sentences whose <see cref="ScoredSentence.Order"/> is in <paramref name="skip"/> (those
+    /// the answer text already says): the quote is the best-matching run of the other sentences, or empty when none is left.
+    /// </summary>
+    public string Quote(Passage passage, QueryPlan plan, IReadOnlyList<ScoredSentence> sentences, int maxChars, IReadOnlySet<int>? skip)
     {
         var text = passage.Text;
-        var best = sentences.Count == 0 ? null : sentences.MaxBy(s => s.Score);
-        var start = best is null || best.Score <= 0 ? 0 : best.Start;
+        var kept = skip is null ? sentences : sentences.Where(s => !skip.Contains(s.Order)).ToList();
+        if (skip is not null && kept.Count == 0)
+        {
+            return "";
+        }
+
+        var best = kept.Count == 0 ? null : kept.OrderByDescending(s => s.Score).ThenBy(s => s.Order).First();
+        var start = best is null ? 0 : best.Score <= 0 && skip is null ? 0 : best.Score <= 0 ? kept[0].Start : best.Start;
         var end = start;
         foreach (var sentence in sentences.Where(s => s.Start >= start))
         {
             var sentenceEnd = sentence.Start + sentence.Text.Length;
-            if (sentenceEnd - start > maxChars)
+            if (sentenceEnd - start > maxChars || skip?.Contains(sentence.Order) == true)
             {
                 break;
             }

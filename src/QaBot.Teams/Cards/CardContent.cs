@@ -24,7 +24,7 @@ internal sealed record CardContent
     {
         Kind = answer.Kind,
         Category = answer.Category,
-        Text = Bound(answer.Text, MaxTextChars),
+        Text = Bound(answer.Text + RelatedMarkdown(answer.Related), MaxTextChars),
         Citations = answer.Citations.Take(MaxCitations).Select(c => new CardCitation
         {
             N = c.N,
@@ -35,6 +35,12 @@ internal sealed record CardContent
             File = Bound(c.File, MaxFieldChars),
         }).ToList(),
     };
+
+    /// <summary>The related sections of a no-answer reply as a short Markdown list (they are not citations).</summary>
+    private static string RelatedMarkdown(IReadOnlyList<RelatedSection> related) =>
+        related.Count == 0
+            ? ""
+            : "\n\n**Related topics:**" + string.Concat(related.Take(3).Select(r => "\n- " + Bound(r.Section.Length > 0 ? r.Section : r.Title, MaxFieldChars)));
 
     /// <summary>Trims and shortens a text to at most <paramref name="max"/> characters, with an ellipsis when cut.</summary>
     public static string Bound(string? text, int max)

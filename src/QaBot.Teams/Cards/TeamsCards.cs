@@ -29,12 +29,12 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
 
     private string Reminder => CardContent.Bound(answering.Value.Reminder, MaxReminderChars);
 
-    /// <summary>The reply to a question: answer, no-answer or safety card; feedback buttons except on safety replies.</summary>
+    /// <summary>The reply to a question: answer, no-answer, small-talk or safety card; feedback buttons except on safety and small-talk replies.</summary>
     public Activity Answer(Answer answer, string question)
     {
         var content = CardContent.From(answer);
         var reminder = CardContent.Bound(answer.Reminder, MaxReminderChars);
-        var feedback = answer.Kind == AnswerKind.Safety ? FeedbackState.None : FeedbackState.Ask;
+        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk ? FeedbackState.None : FeedbackState.Ask;
         var activity = Render(content, feedback, question, reminder);
         if (Fits(activity))
         {
@@ -186,6 +186,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
     {
         AnswerKind.Answered => "Here is what I found",
         AnswerKind.NoAnswer => "I couldn't find a good answer",
+        AnswerKind.SmallTalk => "Happy to help",
         _ => content.Category is SafetyCategory.Emergency or SafetyCategory.SelfHarm
             ? "Please get help now"
             : "Please ask your care team",

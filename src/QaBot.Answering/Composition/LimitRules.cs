@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+
+namespace QaBot.Answering.Composition;
+
+/// <summary>
+/// The honest-limit rules, in the order they are tried: off-topic questions that share words with the knowledge,
+/// then named clinics, clinic seeking, and the specific things the knowledge may lack (prices, insurers, percentages,
+/// patient numbers). Each is a cue in the question and, where it applies, what a passage must hold to answer it.
+/// </summary>
+internal static class LimitRules
+{
+    private const RegexOptions Cue = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly Regex Autoimmune = new(@"\b(?:rheumatoid|RA|lupus|SLE|multiple sclerosis|autoimmune|crohn'?s|scleroderma|sclerosis)\b", Cue);
+
+    public static IReadOnlyList<LimitRule> All { get; } =
+    [
+        new()
+        {
+            Name = "plants",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\b(?:plants?|trees?|flowers?|botan\w*|seeds?|crops?|fruits?|vegetables?|apple stem cells?)\b", Cue),
+        },
+        new()
+        {
+            Name = "animals",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\b(?:dogs?|cats?|pets?|pupp(?:y|ies)|horses?|canine|feline|vets?|veterinar\w*|kittens?)\b", Cue),
+        },
+        new()
+        {
+            Name = "osteoarthritis and sports injuries",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\bosteo ?arthritis\b|\bknee (?:injections?|replacements?)\b|\b(?:sports injur\w*|torn (?:acl|meniscus)|meniscus|rotator cuff|tennis elbow|back pain|disc herniation)\b", Cue),
+            Unless = Autoimmune,
+            ClinicWarningWins = true,
+        },
+        new()
+        {
+            Name = "cosmetics",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\b(?:hair loss|baldness|anti-?aging|wrinkles?|skin ?care|face creams?|facials?|cosmetics?|botox)\b", Cue),
+        },
+        new()
+        {
+            Name = "software",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\bms[- ]?(?:office|word|excel|powerpoint|outlook|teams|access|paint|dos|edge|project|visio|onenote)\b|\bmicrosoft\b|\bspreadsheets?\b|\bword documents?\b", Cue),
+        },
+        new()
+        {
+            Name = "writing tasks",
+            Kind = LimitRuleKind.OffTopic,
+            Asks = new(@"\b(?:write|draft|compose)\b.{0,40}\b(?:letters?|emails?|e-mails?|essays?|poems?|story|stories|resumes?|cv|posts?|tweets?|speech|reviews?|songs?|code|scripts?)\b|\bcover letters?\b", Cue),
+        },
+        new()
+        {
+            Name = "named clinic",
+            Kind = LimitRuleKind.AsksFor,
+            Asks = new(@"\b(?!(?:What|Which|Where|Who|Best|Any|A|An|The|Is|Are|Good|Top|Stem|Cell|Cells|My|Your|This|That|Local|Private|Public)\b)(?:[A-Z][\w'&.-]*\s+){1,3}(?:Clinic|Hospital|Institute|Medical Center|Medical Centre|Health System)\b", RegexOptions.CultureInvariant),
+            SameNames = true,
+            Reply = "I don't have information about specific clinics or hospitals, so I can't tell you about that one or recommend one.",
+        },
+        new()
+        {
+            Name = "clinic seeking",
+            Kind = LimitRuleKind.SeeksClinic,
+            Asks = new(@"^(?=.*\b(?:clinics?|hospitals?|cent(?:er|re)s?|facilit(?:y|ies))\b)(?=.*\b(?:best|top|good|great|recommend\w*|reputable|trusted|legit|cheap\w*|afford\w*|price\w*|costs?|where|which|find|near|nearby|abroad|overseas|travel\w*|go to|mexico|panama|costa rica|colombia|india|china|germany|thailand|cayman|bahamas|russia|ukraine|turkey|dubai|cyprus|israel)\b)|\bwhere (?:can|do|could|should) i (?:get|go|find|buy|have|receive)\b.*\b(?:stem cells?|treatments?|therapy|transplants?|hsct|injections?|infusions?)\b|\bstem cell clinics? (?:in|near)\b", Cue),
+            Unless = new(@"\b(?:trials?|stud(?:y|ies)|research|warning signs?|spot|tell if|unproven|scam)\b", Cue),
+        },
+        new()
+        {
+            Name = "insurer by name",
+            Kind = LimitRuleKind.AsksFor,
+            Asks = new(@"\b(?:medicare|medicaid|aetna|cigna|united ?health(?:care)?|blue cross|blue shield|bcbs|humana|kaiser(?: permanente)?|anthem|tricare|nhs|bupa|axa|allianz|obamacare|molina|centene|ambetter|oscar health)\b", Cue),
+            SameNames = true,
+            Reply = "I don't have information about what a particular insurer or health service covers; your insurer or health service can tell you what your plan includes.",
+        },
+        new()
+        {
+            Name = "price",
+            Kind = LimitRuleKind.AsksFor,
+            Asks = new(@"\bhow much (?:money|is it|is that|is this|would it be|will it be|do they charge|to pay)\b|\b(?:price|prices|pricing|priced|cost|costs|costing|fees?|expensive|cheap|cheaper|cheapest|afford|affordable|dollars?|euros?|usd)\b|[$€£]", Cue),
+            Unless = new(@"\b(?:insurance|insurer|insured|covered|coverage|cover)\b", Cue),
+            Has = new(@"[$€£]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|usd|eur|gbp)\b|\b(?:thousands|hundreds|tens of thousands|hundreds of thousands) of (?:dollars|euros|pounds)\b", Cue),
+            Reply = "I don't have prices or cost figures for stem cell treatment, so I can't tell you what it would cost.",
+        },
+        new()
+        {
+            Name = "percentage",
+            Kind = LimitRuleKind.AsksFor,
+            Asks = new(@"\bsucc?ess rates?\b|\bpercent(?:age)?s?\b|\bodds\b|\bchances? (?:of|that|it)\b|\bhow likely\b|\bwhat %|\bstatistics?\b|\bstats\b", Cue),
+            Unless = new(@"\b100 ?(?:%|percent)", Cue),
+            Has = new(@"\d\s?%|\b\d+\s?percent\b|\b\d+ (?:in|out of) \d+\b", Cue),
+            Reply = "I don't have success rates or percentages that I could give you reliably.",
+        },
+        new()
+        {
+            Name = "number of patients",
+            Kind = LimitRuleKind.AsksFor,
+            Asks = new(@"\bhow many (?:patients|people|persons|participants|subjects|americans|adults|children|kids)\b|\bnumber of (?:patients|people|participants|cases)\b|\bhow many (?:have|had|got|received) (?:it|this|stem cells|hsct|a transplant)\b", Cue),
+            Has = new(@"\b\d[\d,.]*\s+(?:patients|people|participants|persons|adults|children)\b|\b(?:dozens|hundreds|thousands|millions) of (?:patients|people)\b", Cue),
+            Reply = "I don't have figures for how many patients have been treated or studied.",
+        },
+    ];
+
+    /// <summary>True for a section that warns about unproven stem cell clinics (its heading names clinics and a warning).</summary>
+    public static bool IsClinicWarning(string section) => ClinicWarning.IsMatch(section) && Clinic.IsMatch(section);
+
+    private static readonly Regex Clinic = new(@"\bclinics?\b", Cue);
+
+    private static readonly Regex ClinicWarning = new(@"\b(?:unproven|warn\w*|safe|spot|tell|legit|scams?|trust)\b", Cue);
+}

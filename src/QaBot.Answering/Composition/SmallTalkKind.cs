@@ -1,0 +1,10 @@
+namespace QaBot.Answering.Composition;
+
+/// <summary>Which kind of small talk a message is.</summary>
+internal enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Capabilities,
+    Goodbye,
+}
