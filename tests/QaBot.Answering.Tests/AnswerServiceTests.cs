@@ -82,6 +82,20 @@ public sealed partial class AnswerServiceTests
     }
 
     [Theory]
+    [InlineData("how much does a stem cell clinic cost in Mexico")]
+    [InlineData("what is the best stem cell clinic in Mexico")]
+    public async Task AnswerAsync_ClinicSeekingQuestion_CitesTheUnprovenClinicWarningAndNoPrice(string question)
+    {
+        var answer = await Ask(question);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Contains(answer.Citations, c => c.Id.StartsWith("approval-and-clinics#", StringComparison.Ordinal));
+        Assert.Contains("unproven", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('$', answer.Text);
+        Assert.DoesNotMatch(@"\d", answer.Text.Replace("[1]", "", StringComparison.Ordinal).Replace("[2]", "", StringComparison.Ordinal).Replace("[3]", "", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("what's the weather tomorrow in Berlin?")]
     [InlineData("how do I write a for loop in python")]
     [InlineData("who won the football match last night")]
