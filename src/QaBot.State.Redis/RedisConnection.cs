@@ -6,7 +6,8 @@ namespace QaBot.State.Redis;
 
 /// <summary>
 /// The one connection of this process to Redis, opened on first use and re-opened in the background after an outage.
-/// Every wait is bounded by <see cref="RedisStateOptions.Timeout"/> (connect, sync and async commands). While Redis
+/// Every command's wait is bounded by <see cref="RedisStateOptions.Timeout"/>, and nothing waits for the connection to
+/// be made (it is made in the background, bounded by <see cref="RedisStateOptions.ConnectTimeout"/>). While Redis
 /// cannot be reached, <see cref="TryGetDatabase"/> returns null at once, so callers fall back without waiting; the outage
 /// is logged once as a warning when it starts and once when it ends.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed partial class RedisConnection : IDisposable
     private readonly Lock gate = new();
     private readonly string endpoints;
     private ConnectionMultiplexer? multiplexer;
+    private Task<ConnectionMultiplexer?>? connecting;
     private int down;
     private bool disposed;
 
@@ -27,7 +29,7 @@ internal sealed partial class RedisConnection : IDisposable
         Configuration = ConfigurationOptions.Parse(this.options.Configuration ?? "");
         var timeout = (int)Math.Ceiling(this.options.Timeout.TotalMilliseconds);
         Configuration.AbortOnConnectFail = false;
-        Configuration.ConnectTimeout = timeout;
+        Configuration.ConnectTimeout = (int)Math.Ceiling(this.options.ConnectTimeout.TotalMilliseconds);
         Configuration.SyncTimeout = timeout;
         Configuration.AsyncTimeout = timeout;
         Configuration.ConnectRetry = 1;
@@ -47,10 +49,19 @@ internal sealed partial class RedisConnection : IDisposable
     /// <summary>Whether Redis answered the last time it was asked (false during an outage).</summary>
     public bool IsAvailable => Volatile.Read(ref down) == 0 && multiplexer?.IsConnected == true;
 
-    /// <summary>The database, or null while Redis cannot be reached (then the caller goes on without it).</summary>
+    /// <summary>
+    /// The database, or null while Redis cannot be reached (then the caller goes on without it). Never waits: before the
+    /// first connection is made (it is started here, or at start-up by <see cref="StartConnecting"/>), it returns null.
+    /// </summary>
     public IDatabase? TryGetDatabase()
     {
-        var connection = Connection();
+        var connecting = StartConnecting();
+        if (!connecting.IsCompleted)
+        {
+            return null; // still connecting (start-up): no outage to report yet
+        }
+
+        var connection = connecting.Result;
         if (connection is null || !connection.IsConnected)
         {
             ReportFailure("not connected");
@@ -58,6 +69,38 @@ internal sealed partial class RedisConnection : IDisposable
         }
 
         return connection.GetDatabase();
+    }
+
+    /// <summary>
+    /// Waits (at most <see cref="RedisStateOptions.ConnectTimeout"/>) until the first connection attempt has ended and
+    /// returns the database when connected, else null. For a command that must reach Redis (forget-me) and for tests.
+    /// </summary>
+    public async Task<IDatabase?> ConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StartConnecting().WaitAsync(options.ConnectTimeout + options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return TryGetDatabase();
+    }
+
+    /// <summary>Starts connecting (once) without waiting; abortConnect=false keeps retrying in the background after a failure.</summary>
+    public Task<ConnectionMultiplexer?> StartConnecting()
+    {
+        if (Volatile.Read(ref connecting) is { } started)
+        {
+            return started;
+        }
+
+        lock (gate)
+        {
+            return connecting ??= disposed ? Task.FromResult<ConnectionMultiplexer?>(null) : ConnectCoreAsync();
+        }
     }
 
     /// <summary>A command failed or timed out: warns once per outage.</summary>
@@ -90,37 +133,30 @@ internal sealed partial class RedisConnection : IDisposable
         }
     }
 
-    private ConnectionMultiplexer? Connection()
+    private async Task<ConnectionMultiplexer?> ConnectCoreAsync()
     {
-        if (Volatile.Read(ref multiplexer) is { } existing)
+        try
         {
-            return existing;
-        }
-
-        lock (gate)
-        {
-            if (disposed)
+            var connection = await ConnectionMultiplexer.ConnectAsync(Configuration).ConfigureAwait(false);
+            connection.ConnectionFailed += (_, e) => ReportFailure(e.FailureType.ToString());
+            connection.ConnectionRestored += (_, _) => ReportSuccess();
+            lock (gate)
             {
-                return null;
-            }
-
-            if (multiplexer is null)
-            {
-                try
+                if (disposed)
                 {
-                    // abortConnect=false: returns after the connect timeout even when Redis is down, and keeps retrying.
-                    multiplexer = ConnectionMultiplexer.Connect(Configuration);
-                    multiplexer.ConnectionFailed += (_, e) => ReportFailure(e.FailureType.ToString());
-                    multiplexer.ConnectionRestored += (_, _) => ReportSuccess();
-                }
-                catch (RedisException ex)
-                {
-                    ReportFailure(ex);
+                    connection.Dispose();
                     return null;
                 }
+
+                multiplexer = connection;
             }
 
-            return multiplexer;
+            return connection;
+        }
+        catch (RedisException ex)
+        {
+            ReportFailure(ex);
+            return null;
         }
     }
 

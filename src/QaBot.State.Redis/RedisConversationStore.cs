@@ -99,7 +99,7 @@ internal sealed class RedisConversationStore(
     public async ValueTask<int> ForgetUserAsync(string userId, string? platform, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var db = connection.TryGetDatabase() ?? throw Unavailable(null);
+        var db = await connection.ConnectAsync(cancellationToken).ConfigureAwait(false) ?? throw Unavailable(null);
         var userKey = UserKey(keys.Hasher.UserTag(userId)!);
         var prefix = string.IsNullOrWhiteSpace(platform) ? null : connection.KeyPrefix + "conv:" + ConversationKeyHasher.NormalizePlatform(platform) + ":";
         try

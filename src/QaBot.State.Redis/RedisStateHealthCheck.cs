@@ -10,7 +10,7 @@ internal sealed class RedisStateHealthCheck(RedisConnection connection) : IHealt
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
-        if (connection.TryGetDatabase() is not null && connection.IsAvailable)
+        if (connection.TryGetDatabase() is not null)
         {
             return Task.FromResult(HealthCheckResult.Healthy("Redis is reachable: conversation context and rate limits are shared."));
         }

@@ -13,7 +13,13 @@ public sealed class RedisStateOptions
     public string KeyPrefix { get; set; } = "qabot:";
 
     /// <summary>
-    /// Longest wait for Redis: connecting, and each command (default 250 ms). Past it, a question is answered without
+    /// How long one attempt to connect may take (default 2 s). Connecting happens in the background: no question waits
+    /// for it (until the connection is made, questions are answered without context).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Longest wait for each Redis command (default 250 ms). Past it, a question is answered without
     /// context and the rate limits fall back to this replica's buckets.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -51,6 +51,11 @@ internal sealed class StateOptionsValidator : IValidateOptions<StateOptions>
                 errors.Add($"{Section}:Redis:Timeout must be between 00:00:00.020 and 00:00:05.");
             }
 
+            if (redis.ConnectTimeout < TimeSpan.FromMilliseconds(100) || redis.ConnectTimeout > TimeSpan.FromSeconds(30))
+            {
+                errors.Add($"{Section}:Redis:ConnectTimeout must be between 00:00:00.100 and 00:00:30.");
+            }
+
             if (options.Key is { } key && !string.IsNullOrWhiteSpace(key) && key.Trim().Length < MinKeyChars)
             {
                 errors.Add($"{Section}:Key must be at least {MinKeyChars} characters (a random secret, the same on every replica).");

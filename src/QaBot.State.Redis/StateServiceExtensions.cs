@@ -52,6 +52,7 @@ public static class StateServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StateKeyProvider>();
         services.AddSingleton<RedisConnection>();
+        services.AddHostedService<RedisConnectionStarter>();
         services.Replace(ServiceDescriptor.Singleton<IConversationStore, RedisConversationStore>());
         services.Replace(ServiceDescriptor.Singleton<ITokenBucketStore, RedisTokenBucketStore>());
         services.AddHealthChecks().AddCheck<RedisStateHealthCheck>("redis", HealthStatus.Degraded, [HealthTag]);
