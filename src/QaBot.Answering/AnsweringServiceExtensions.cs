@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using QaBot.Answering.Conversations;
 using QaBot.Answering.Feedback;
 using QaBot.Answering.RateLimiting;
 using QaBot.Answering.Safety;
@@ -10,7 +11,7 @@ namespace QaBot.Answering;
 
 public static class AnsweringServiceExtensions
 {
-    /// <summary>Registers the question turn, safety triage, the answer service, the default feedback sink and the shared rate limits, with validated options.</summary>
+    /// <summary>Registers the question turn, safety triage, the answer service, the default feedback sink, the shared rate limits and the conversation store, with validated options.</summary>
     public static IHostApplicationBuilder AddAnswering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnsweringOptions>()
@@ -36,6 +37,7 @@ public static class AnsweringServiceExtensions
         builder.Services.TryAddSingleton<IAnswerService, AnswerService>();
         builder.Services.TryAddSingleton<IFeedbackSink, LoggingFeedbackSink>();
         builder.Services.AddQuestionTurn();
+        builder.Services.AddConversations();
         return builder;
     }
 }

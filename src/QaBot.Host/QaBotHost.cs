@@ -6,6 +6,7 @@ using QaBot.Embeddings;
 using QaBot.Host.Web;
 using QaBot.Knowledge;
 using QaBot.Moderation;
+using QaBot.State.Redis;
 using QaBot.Teams;
 
 namespace QaBot.Host;
@@ -29,6 +30,7 @@ public static class QaBotHost
         builder.AddKnowledgeWatcher();
         builder.AddEmbeddings();
         builder.AddAnswering();
+        builder.AddSharedState();
         builder.AddAnalytics();
         builder.AddModeration();
         builder.AddQaBotWeb();
@@ -41,6 +43,7 @@ public static class QaBotHost
         CheckConfiguration(app.Services);
         app.MapQaBotWeb();
         app.MapQaBotMetrics();
+        app.MapHealthChecks("/healthz/state", new() { Predicate = check => check.Tags.Contains(StateServiceExtensions.HealthTag) });
         app.MapTeams();
         app.MapDiscord();
         return app;

@@ -24,6 +24,8 @@ public sealed class KubernetesManifestTests
         ["Knowledge"] = typeof(QaBot.Knowledge.KnowledgeOptions),
         ["Embeddings"] = typeof(QaBot.Knowledge.Embeddings.EmbeddingOptions),
         ["Analytics"] = typeof(QaBot.Analytics.AnalyticsOptions),
+        ["State"] = typeof(QaBot.State.Redis.StateOptions),
+        ["Conversations"] = typeof(QaBot.Answering.Conversations.ConversationOptions),
     };
 
     private static readonly string[] RootSettings = ["MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "Urls"];
@@ -192,4 +194,26 @@ public sealed class KubernetesManifestTests
 
     private static Dictionary<string, string?> Env(YamlNode container) =>
         Items(container, "env").ToDictionary(e => Text(e, "name")!, e => Text(e, "value"));
+
+    [Fact]
+    public void OptionalRedis_RunsWithoutPersistenceAndIsTheServiceTheWebReplicasName()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StringReader(File.ReadAllText(Path.Combine(Folder, "redis", "redis.yaml"))))
+        {
+            stream.Load(reader);
+        }
+
+        var documents = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+        var redis = Items(Get(documents.Single(d => Text(d, "kind") == "Deployment"), "spec", "template", "spec"), "containers").Single();
+        var args = ((YamlSequenceNode)Get(redis, "args")!).Children.Select(a => ((YamlScalarNode)a).Value).ToList();
+        var service = documents.Single(d => Text(d, "kind") == "Service");
+        var web = Items(Get(Workloads().Single(w => w.File == "web.yaml").Root, "spec", "template", "spec"), "containers").Single();
+        var configuration = Env(web)["QaBot__State__Redis__Configuration"]!;
+
+        Assert.Equal("", args[args.IndexOf("--save") + 1]);
+        Assert.Equal("no", args[args.IndexOf("--appendonly") + 1]);
+        Assert.StartsWith(Text(service, "metadata", "name") + ":" + Text(Items(Get(service, "spec"), "ports").Single(), "port") + ",", configuration, StringComparison.Ordinal);
+        Assert.Equal("Memory", Env(web)["QaBot__State__Store"]); // Redis is opt-in
+    }
 }

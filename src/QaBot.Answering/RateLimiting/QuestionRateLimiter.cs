@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace QaBot.Answering.RateLimiting;
 
 /// <summary>
-/// <see cref="IQuestionRateLimiter"/> with System.Threading.RateLimiting: a <see cref="PartitionedRateLimiter"/> of
-/// per-user <see cref="TimeProviderTokenBucket"/>s (a bucket is forgotten once it is full again), one global bucket,
-/// and a <see cref="ConcurrencyLimiter"/> whose queue is bounded in length and in waiting time, so a flood of questions
+/// <see cref="IQuestionRateLimiter"/> with System.Threading.RateLimiting: per-user token buckets and one global bucket in
+/// an <see cref="ITokenBucketStore"/> (this process's <see cref="InMemoryTokenBucketStore"/> by default, Redis when the
+/// replicas share one), and, always in this process, a <see cref="ConcurrencyLimiter"/> whose queue is bounded in length and in waiting time, so a flood of questions
 /// cannot grow memory. Counts every rejection (<see cref="AnsweringMetrics"/>), never who was rejected.
 /// </summary>
 internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
@@ -15,21 +15,32 @@ internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
     /// <summary>What a "busy" reply suggests waiting.</summary>
     internal static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>The id of the bucket everyone shares.</summary>
+    public const string GlobalBucket = "global";
+
+    /// <summary>The ids of the per-user buckets start with this, then <c>platform:userKey</c>.</summary>
+    public const string UserBucketPrefix = "user:";
+
     private readonly RateLimitOptions options;
     private readonly TimeProvider time;
     private readonly AnsweringMetrics metrics;
-    private readonly PartitionedRateLimiter<string> users;
-    private readonly TimeProviderTokenBucket global;
+    private readonly ITokenBucketStore buckets;
+    private readonly InMemoryTokenBucketStore? ownBuckets;
     private readonly ConcurrencyLimiter? slots;
 
-    public QuestionRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, AnsweringMetrics metrics)
+    /// <param name="buckets">Where the token buckets live; null: in this process.</param>
+    public QuestionRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time, AnsweringMetrics metrics, ITokenBucketStore? buckets = null)
     {
         this.options = options.Value;
         this.time = time;
         this.metrics = metrics;
-        var perUser = this.options.PerUser;
-        users = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, _ => new TimeProviderTokenBucket(perUser, time)));
-        global = new TimeProviderTokenBucket(this.options.Global, time);
+        if (buckets is null)
+        {
+            ownBuckets = new InMemoryTokenBucketStore(time);
+            buckets = ownBuckets;
+        }
+
+        this.buckets = buckets;
         if (this.options.MaxConcurrentAnswers > 0)
         {
             slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -53,10 +64,10 @@ internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
 
         if (userKey is not null)
         {
-            using var lease = users.AttemptAcquire(platform + ":" + userKey);
-            if (!lease.IsAcquired)
+            var user = buckets.Take(UserBucketPrefix + platform + ":" + userKey, options.PerUser);
+            if (!user.Acquired)
             {
-                var wait = RetryAfter(lease);
+                var wait = user.RetryAfter;
                 metrics.RecordRejection(platform, RateLimitOutcome.UserLimited);
                 var decision = new RateLimitDecision(RateLimitOutcome.UserLimited, wait, "");
                 return decision with
@@ -66,13 +77,11 @@ internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
             }
         }
 
-        using (var lease = global.AttemptAcquire())
+        var global = buckets.Take(GlobalBucket, options.Global);
+        if (!global.Acquired)
         {
-            if (!lease.IsAcquired)
-            {
-                metrics.RecordRejection(platform, RateLimitOutcome.GlobalLimited);
-                return new RateLimitDecision(RateLimitOutcome.GlobalLimited, RetryAfter(lease), options.GlobalLimitedText);
-            }
+            metrics.RecordRejection(platform, RateLimitOutcome.GlobalLimited);
+            return new RateLimitDecision(RateLimitOutcome.GlobalLimited, global.RetryAfter, options.GlobalLimitedText);
         }
 
         return RateLimitDecision.Allow;
@@ -112,8 +121,7 @@ internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
 
     public void Dispose()
     {
-        users.Dispose();
-        global.Dispose();
+        ownBuckets?.Dispose();
         slots?.Dispose();
     }
 
@@ -122,7 +130,4 @@ internal sealed class QuestionRateLimiter : IQuestionRateLimiter, IDisposable
         metrics.RecordRejection(platform, RateLimitOutcome.Busy);
         return new AnswerSlot(new RateLimitDecision(RateLimitOutcome.Busy, BusyRetryAfter, options.BusyText), null);
     }
-
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
 }

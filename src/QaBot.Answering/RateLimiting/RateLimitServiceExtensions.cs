@@ -23,7 +23,7 @@ public static class RateLimitServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AnsweringMetrics>();
-        services.AddSingleton<IQuestionRateLimiter, QuestionRateLimiter>();
+        services.AddSingleton<IQuestionRateLimiter, QuestionRateLimiter>(); // with the ITokenBucketStore when one is registered
         return services;
     }
 }

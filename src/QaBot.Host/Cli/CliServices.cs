@@ -3,6 +3,7 @@ using QaBot.Analytics;
 using QaBot.Answering;
 using QaBot.Embeddings;
 using QaBot.Knowledge;
+using QaBot.State.Redis;
 
 namespace QaBot.Host.Cli;
 
@@ -32,7 +33,7 @@ internal static class CliServices
     }
 
     /// <summary>
-    /// The analytics store, reports and forget-me, with the host's settings (appsettings.json, environment, user secrets
+    /// The analytics store, reports and forget-me, and the shared conversation store (Redis, when configured), with the host's settings (appsettings.json, environment, user secrets
     /// in Development) so that the database and hash key are the host's; <paramref name="database"/> overrides the path.
     /// </summary>
     public static IHost BuildAnalytics(string? database)
@@ -48,6 +49,7 @@ internal static class CliServices
         }
 
         builder.AddAnalyticsStore();
+        builder.AddSharedState();
         return builder.Build();
     }
 
