@@ -176,6 +176,34 @@ public sealed class KnowledgeWatcherTests : IDisposable
         await Eventually(() => knowledge.Current.Passages.Single().Text.EndsWith("new.", StringComparison.Ordinal), "the new ConfigMap version is served");
     }
 
+    [Fact]
+    public async Task Poll_ChangeRightAfterPollingStarted_IsPickedUp()
+    {
+        // Many files, the changed one listed last: recording the starting state takes a while, and a poller that
+        // reports itself started before recording it takes the changed file as its starting state and misses the edit.
+        for (var i = 0; i < 3000; i++)
+        {
+            folder.Write($"a{i:D4}.md", TempKnowledgeFolder.Markdown($"Topic {i}", ($"What is topic {i}?", $"Topic {i} is a topic.")));
+        }
+
+        folder.Write("zz.md", TempKnowledgeFolder.Markdown("Lupus", ("What is lupus?", "Lupus is an autoimmune disease, old.")));
+        var (knowledge, watcher) = Create(TimeProvider.System, o =>
+        {
+            o.Watch = false;
+            o.PollInterval = TimeSpan.FromMilliseconds(100);
+            o.ReloadDebounce = TimeSpan.FromMilliseconds(50);
+        });
+        var reloads = 0;
+        knowledge.Reloaded += (_, _) => Interlocked.Increment(ref reloads);
+        await watcher.StartAsync(CancellationToken.None);
+        Assert.True(SpinWait.SpinUntil(() => watcher.IsPolling, Deadline), "polling started");
+
+        folder.Write("zz.md", TempKnowledgeFolder.Markdown("Lupus", ("What is lupus?", "Lupus is an autoimmune disease, new and longer.")));
+
+        await Eventually(() => Volatile.Read(ref reloads) > 0, "the edit made right after polling started is reloaded");
+        Assert.Contains(knowledge.Current.Passages, p => p.Text.EndsWith("new and longer.", StringComparison.Ordinal));
+    }
+
     private void Publish(string version, string content)
     {
         folder.Write(Path.Combine(version, "lupus.md"), content);
