@@ -29,6 +29,12 @@ public sealed class KnowledgeOptions
     public string TestsFolder { get; set; } = "tests";
 
     /// <summary>
+    /// Further top-level folders (inside a knowledge folder) that hold no passages and are not indexed, like
+    /// <see cref="TestsFolder"/>. Default <c>safety</c> (the safety exemplars).
+    /// </summary>
+    public string[] ExcludedFolders { get; set; } = ["safety"];
+
+    /// <summary>
     /// Watch the knowledge paths for edits while the bot runs (<c>qabot serve</c>) and reload after them. Default true.
     /// </summary>
     public bool Watch { get; set; } = true;
