@@ -10,6 +10,7 @@ COPY src/QaBot.Knowledge/QaBot.Knowledge.csproj src/QaBot.Knowledge/
 COPY src/QaBot.Answering/QaBot.Answering.csproj src/QaBot.Answering/
 COPY src/QaBot.Analytics/QaBot.Analytics.csproj src/QaBot.Analytics/
 COPY src/QaBot.Moderation/QaBot.Moderation.csproj src/QaBot.Moderation/
+COPY src/QaBot.State.Redis/QaBot.State.Redis.csproj src/QaBot.State.Redis/
 COPY src/QaBot.Embeddings/QaBot.Embeddings.csproj src/QaBot.Embeddings/
 COPY src/QaBot.Teams/QaBot.Teams.csproj src/QaBot.Teams/
 COPY src/QaBot.Discord/QaBot.Discord.csproj src/QaBot.Discord/

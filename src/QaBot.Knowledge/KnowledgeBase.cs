@@ -248,6 +248,7 @@ public sealed partial class KnowledgeBase : IKnowledgeBase, IDisposable
         var cache = OpenVectorCache(encoder);
         var vectors = PassageVectors.Compute(index.Passages, encoder, cache, embeddingOptions.EncodeParallelism, cancellationToken);
         var dense = new DenseIndex(vectors.Vectors, encoder.Dimensions, vectors.Alternates);
+        cache.PruneUnused(); // vectors of deleted or edited passages leave memory and disk
         LogVectorsReady(logger, encoder.ModelId, vectors.Encoded, vectors.FromCache, (long)vectors.Elapsed.TotalMilliseconds);
         var retriever = new Retriever(index, dense, encoder, retrievalOptions);
         var disk = cache.IsPersistent ? "" : ", no disk cache";

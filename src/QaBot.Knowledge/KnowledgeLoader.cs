@@ -114,26 +114,118 @@ public sealed class KnowledgeLoader(KnowledgeOptions options)
         }
     }
 
-    /// <summary>Knowledge files under a folder, sorted for a stable order, skipping hidden folders and the tests and safety folders.</summary>
+    /// <summary>
+    /// Knowledge files under a folder, sorted for a stable order, skipping hidden files and folders and the excluded
+    /// top-level folders (<see cref="KnowledgeOptions.TestsFolder"/>, <see cref="KnowledgeOptions.ExcludedFolders"/>).
+    /// Linked folders are followed, but every real folder is read once: a link back into the knowledge (a loop) or a
+    /// second link to a folder already read adds nothing, and an excluded folder stays excluded when a link reaches it.
+    /// </summary>
     public IEnumerable<(string FullPath, string RelativePath)> EnumerateFolder(string root)
     {
         var files = new List<(string, string)>();
-        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
-        foreach (var full in Directory.EnumerateFiles(root, "*", enumeration))
+        var rootReal = RealPath(root);
+        if (rootReal is null)
         {
-            var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (relative.Split('/').Any(part => part.StartsWith('.'))
-                || options.IsExcludedFolder(relative)
-                || !IsKnowledgeFile(full))
-            {
-                continue;
-            }
+            return files;
+        }
 
-            files.Add((full, relative));
+        var excludedNames = ExcludedFolderNames();
+        var excludedReal = excludedNames
+            .Select(name => RealPath(Path.Combine(rootReal, name)))
+            .OfType<string>()
+            .ToList();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { rootReal };
+        var pending = new Stack<(string Path, string Real, string Relative)>();
+        pending.Push((root, rootReal, ""));
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var entry in new DirectoryInfo(folder.Path).EnumerateFileSystemInfos("*", enumeration))
+            {
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                var relative = folder.Relative + entry.Name;
+                if (entry is not DirectoryInfo directory)
+                {
+                    if (IsKnowledgeFile(entry.FullName))
+                    {
+                        files.Add((entry.FullName, relative));
+                    }
+
+                    continue;
+                }
+
+                if (folder.Relative.Length == 0 && excludedNames.Contains(entry.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var real = directory.LinkTarget is null ? Path.Combine(folder.Real, entry.Name) : RealPath(directory.FullName);
+                if (real is null || excludedReal.Any(e => IsSameOrUnder(real, e)) || !visited.Add(real))
+                {
+                    continue; // a broken link, an excluded folder reached through a link, or a folder already read
+                }
+
+                pending.Push((directory.FullName, real, relative + "/"));
+            }
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
         return files;
+    }
+
+    /// <summary>The top-level folders of a knowledge folder that hold no passages.</summary>
+    private List<string> ExcludedFolderNames() => [options.TestsFolder, options.SafetyFolder, .. options.ExcludedFolders];
+
+    private static bool IsSameOrUnder(string path, string folder) =>
+        path.Equals(folder, StringComparison.Ordinal)
+        || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every link in it resolved, or null for a broken link, a link chain too long, or a missing path.</summary>
+    internal static string? RealPath(string path)
+    {
+        var hops = 0;
+        return Resolve(Path.GetFullPath(path), ref hops);
+
+        static string? Resolve(string full, ref int hops)
+        {
+            var current = Path.GetPathRoot(full) ?? "";
+            foreach (var part in full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = Path.Combine(current, part);
+                var info = new FileInfo(next);
+                if (!info.Exists && !Directory.Exists(next))
+                {
+                    if (info.LinkTarget is null)
+                    {
+                        return null;
+                    }
+                }
+
+                if (info.LinkTarget is { } target)
+                {
+                    if (++hops > 40)
+                    {
+                        return null;
+                    }
+
+                    var resolved = Resolve(Path.GetFullPath(target, current), ref hops);
+                    if (resolved is null)
+                    {
+                        return null;
+                    }
+
+                    next = resolved;
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
     }
 
     private static string Kind(string file) =>

@@ -77,7 +77,20 @@ internal sealed class KnowledgeMerger
             }
         }
 
-        return Result(entries, claims, pathDiagnostics, now);
+        var merge = Result(entries, claims, pathDiagnostics, now);
+        return merge.Knowledge.Passages.Count > 0 ? merge : Empty(merge, roots);
+    }
+
+    /// <summary>
+    /// No passages at all (every file deleted, an empty volume mounted): an error, so that it is logged, reported to
+    /// the moderators and makes the host unready like any other knowledge problem, instead of every question silently
+    /// getting no answer.
+    /// </summary>
+    private static KnowledgeMerge Empty(KnowledgeMerge merge, IReadOnlyList<KnowledgeRootRead> roots)
+    {
+        var where = roots.Count == 0 ? "(no knowledge paths)" : string.Join(", ", roots.Select(r => r.Path));
+        var empty = KnowledgeDiagnostic.Error(where, 0, "the knowledge is empty: no passages were loaded, so no question can be answered");
+        return merge with { Knowledge = merge.Knowledge with { Diagnostics = [.. merge.Knowledge.Diagnostics, empty] } };
     }
 
     /// <summary>Remembers a merge whose knowledge is now served: its last good files and the owners of its ids.</summary>

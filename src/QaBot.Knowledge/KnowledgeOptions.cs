@@ -35,10 +35,17 @@ public sealed class KnowledgeOptions
     [Required]
     public string SafetyFolder { get; set; } = "safety";
 
-    /// <summary>True when a path relative to a knowledge folder lies in the tests or the safety folder.</summary>
+    /// <summary>True when a path relative to a knowledge folder lies in the tests, the safety or an excluded folder.</summary>
     public bool IsExcludedFolder(string relative) =>
         relative.StartsWith(TestsFolder + "/", StringComparison.OrdinalIgnoreCase)
-        || relative.StartsWith(SafetyFolder + "/", StringComparison.OrdinalIgnoreCase);
+        || relative.StartsWith(SafetyFolder + "/", StringComparison.OrdinalIgnoreCase)
+        || ExcludedFolders.Any(folder => relative.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Further top-level folders (inside a knowledge folder) that hold no passages and are not indexed, like
+    /// <see cref="TestsFolder"/> and <see cref="SafetyFolder"/>. Default <c>safety</c>.
+    /// </summary>
+    public string[] ExcludedFolders { get; set; } = ["safety"];
 
     /// <summary>
     /// Watch the knowledge paths for edits while the bot runs (<c>qabot serve</c>) and reload after them. Default true.

@@ -1,5 +1,6 @@
 using System.Text;
 using QaBot.Analytics.Privacy;
+using QaBot.Analytics.Storage;
 using QaBot.Analytics.Tests.Support;
 using QaBot.Answering.Safety;
 
@@ -79,6 +80,24 @@ public sealed class SqliteAnalyticsStoreTests
         var rows = harness.Query("SELECT helpful, answer_kind, passage_ids, text FROM feedback ORDER BY id");
         Assert.Equal([1L, "answered", """["conditions/lupus#what-is-lupus"]""", null], rows[0]);
         Assert.Equal([0L, "answered", """["conditions/ms#what-is-ms"]""", "what is MS, my record is [number]"], rows[1]);
+    }
+
+    [Fact]
+    public async Task Write_DatabaseDeletedWhileRunning_RecreatesTheSchemaAndKeepsRecording()
+    {
+        using var harness = new AnalyticsHarness();
+        await harness.AskAsync(Answers, "is it covered by insurance");
+        foreach (var file in Directory.EnumerateFiles(harness.Folder, Path.GetFileName(harness.DatabasePath) + "*"))
+        {
+            File.Delete(file);
+        }
+
+        await harness.AskAsync(Answers, "how long is the hospital stay");
+        await harness.AskAsync(Answers, "can stem cells help lupus");
+
+        var rows = harness.Query("SELECT outcome FROM questions ORDER BY id");
+        Assert.Equal(["no_answer", "answered"], rows.Select(r => (string?)r[0]));
+        Assert.Equal((long)SqliteMigrations.Latest, Assert.Single(harness.Query("PRAGMA user_version"))[0]);
     }
 
     [Fact]

@@ -25,6 +25,31 @@ public sealed class TextRedactorTests
     public void Redact_LocalPhoneNumber_IsReplaced(string text, string expected) => Assert.Equal(expected, TextRedactor.Redact(text));
 
     [Theory]
+    [InlineData("schreib an jöhn@exämple.de bitte", "schreib an [email] bitte")]
+    [InlineData("écrivez à marie.dupré@clinique-lyon.fr", "écrivez à [email]")]
+    [InlineData("mail ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ now", "mail [email] now")]
+    public void Redact_InternationalisedOrFullWidthEmail_IsReplaced(string text, string expected) => Assert.Equal(expected, TextRedactor.Redact(text));
+
+    [Theory]
+    [InlineData("call 555 - 123 - 4567 tonight", "call [phone] tonight")]
+    [InlineData("call 555 -123- 4567", "call [phone]")]
+    [InlineData("ring +44 . 20 . 7946 . 0958", "ring [phone]")]
+    public void Redact_PhoneNumberWithSpacedSeparators_IsReplaced(string text, string expected) => Assert.Equal(expected, TextRedactor.Redact(text));
+
+    [Theory]
+    [InlineData("call ５５５-１２３-４５６７ please", "call [phone] please")]
+    [InlineData("record ４４１２３４５", "record [number]")]
+    [InlineData("رقمي ٠٥٥٥١٢٣٤٥٦٧ شكرا", "رقمي [number] شكرا")]
+    [InlineData("call ٥٥٥-١٢٣-٤٥٦٧", "call [phone]")]
+    [InlineData("born ۱۲/۰۵/۱۹۸۰", "born [date]")]
+    public void Redact_FullWidthOrArabicIndicDigits_AreNormalisedThenRedacted(string text, string expected) => Assert.Equal(expected, TextRedactor.Redact(text));
+
+    [Theory]
+    [InlineData("I take 10 - 20 mg, is 2 - 3 months normal?")]
+    [InlineData("Is 1 - 2 in 100 a high risk?")]
+    public void Redact_SpacedRangesOfSmallNumbers_AreUnchanged(string text) => Assert.Equal(text, TextRedactor.Redact(text));
+
+    [Theory]
     [InlineData("my record number is 4412345 at the hospital", "my record number is [number] at the hospital")]
     [InlineData("patient id 10293", "patient id [number]")]
     [InlineData("born 12051980, is HSCT possible at my age", "born [number], is HSCT possible at my age")]

@@ -43,6 +43,45 @@ public sealed class KnowledgeWatcherCompositionTests : IDisposable
         Assert.Contains(factory.Logs, l => l.Contains("[1201]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Serve_EveryKnowledgeFileDeleted_IsNotReadyAndLogsAnError()
+    {
+        File.WriteAllText(Path.Combine(root, "lupus.md"), "---\ntitle: Lupus\n---\n## What is lupus?\nLupus is an autoimmune disease in which the immune system attacks the body.\n");
+        await using var factory = new QaBotFactory();
+        factory.Settings["QaBot:Knowledge:Paths:0"] = root;
+        factory.Settings["QaBot:Knowledge:ReloadDebounce"] = "00:00:00.100";
+        factory.Settings["QaBot:Embeddings:Enabled"] = "false";
+        using var client = factory.CreateClient();
+        Assert.Equal("lupus#what-is-lupus", await FirstCitationAsync(client, "what is lupus"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, await ReadyAsync(client, System.Net.HttpStatusCode.OK));
+
+        File.Delete(Path.Combine(root, "lupus.md"));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, await ReadyAsync(client, System.Net.HttpStatusCode.ServiceUnavailable));
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("knowledge_empty", body.GetProperty("status").GetString());
+        var knowledge = factory.Services.GetRequiredService<IKnowledgeBase>();
+        Assert.Contains(knowledge.Status.Problems, p => p.IsError && p.Message.Contains("knowledge is empty", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs, l => l.Contains("[1002]", StringComparison.Ordinal) && l.Contains("knowledge is empty", StringComparison.Ordinal));
+    }
+
+    /// <summary>The /readyz status once it is <paramref name="expected"/>, or the last one seen after 10 s.</summary>
+    private static async Task<System.Net.HttpStatusCode> ReadyAsync(HttpClient client, System.Net.HttpStatusCode expected)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            if (response.StatusCode == expected || stopwatch.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return response.StatusCode;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task<string?> FirstCitationAsync(HttpClient client, string question)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/ask", UriKind.Relative), new { question });

@@ -34,6 +34,44 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EnumerateFolder_SymlinkLoopsAndLinksToExcludedFolders_ReadEachRealFolderOnceAndSkipTestsAndSafety()
+    {
+        var knowledge = Path.Combine(root, "kb");
+        var outside = Path.Combine(root, "shared");
+        Directory.CreateDirectory(knowledge);
+        Write("kb/a.md", "---\ntitle: A\n---\n## One\ntext one\n");
+        Write("kb/conditions/b.md", "---\ntitle: B\n---\n## Two\ntext two\n");
+        Write("kb/tests/bundled.jsonl", "{\"id\": \"t1\", \"question\": \"q\"}\n");
+        Write("kb/safety/exemplars.jsonl", "{\"text\": \"x\", \"category\": \"emergency\"}\n");
+        Write("shared/c.md", "---\ntitle: C\n---\n## Three\ntext three\n");
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "loop"), knowledge);                  // back to the top
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "conditions", "up"), "..");          // relative loop
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "conditions", "checks"), "../tests"); // tests through a link
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "rules"), Path.Combine(knowledge, "safety"));
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "shared1"), outside);                // one outside folder,
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "shared2"), outside);                // linked twice
+        Directory.CreateSymbolicLink(Path.Combine(knowledge, "dangling"), Path.Combine(root, "nowhere"));
+
+        var files = new KnowledgeLoader().EnumerateFolder(knowledge).Select(f => f.RelativePath).ToList();
+        var set = new KnowledgeLoader().Load([knowledge]);
+
+        Assert.Equal(["a.md", "conditions/b.md", "shared1/c.md"], files);
+        Assert.Equal(["a#one", "conditions/b#two", "shared1/c#three"], set.Passages.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void EnumerateFolder_ExcludedFoldersConfigured_AreSkippedLikeTests()
+    {
+        Write("a.md", "---\ntitle: A\n---\n## One\ntext one\n");
+        Write("drafts/d.md", "---\ntitle: D\n---\n## Draft\ntext\n");
+        Write("safety/s.md", "---\ntitle: S\n---\n## S\ntext\n");
+
+        var files = new KnowledgeLoader(new KnowledgeOptions { ExcludedFolders = ["drafts"] }).EnumerateFolder(root).Select(f => f.RelativePath);
+
+        Assert.Equal(["a.md", "safety/s.md"], files);
+    }
+
+    [Fact]
     public void Load_BrokenFile_DoesNotStopTheRest()
     {
         Write("good.md", "---\ntitle: Good\n---\n## Fine\ntext\n");

@@ -176,6 +176,32 @@ public sealed class KnowledgeWatcherTests : IDisposable
         await Eventually(() => knowledge.Current.Passages.Single().Text.EndsWith("new.", StringComparison.Ordinal), "the new ConfigMap version is served");
     }
 
+    [Fact]
+    public async Task Poll_ChangeRightAfterPollingStarted_IsPickedUp()
+    {
+        // Many files, the changed one listed last: recording the starting state takes a while, and a poller that
+        // reports itself started before recording it takes the changed file as its starting state and misses the edit.
+        for (var i = 0; i < 3000; i++)
+        {
+            folder.Write($"a{i:D4}.md", TempKnowledgeFolder.Markdown($"Topic {i}", ($"What is topic {i}?", $"Topic {i} is a topic.")));
+        }
+
+        folder.Write("zz.md", TempKnowledgeFolder.Markdown("Lupus", ("What is lupus?", "Lupus is an autoimmune disease, old.")));
+        var (_, watcher) = Create(TimeProvider.System, o =>
+        {
+            o.Watch = false;
+            o.PollInterval = TimeSpan.FromMilliseconds(100);
+            o.ReloadDebounce = TimeSpan.FromMilliseconds(50);
+        });
+        await watcher.StartAsync(CancellationToken.None);
+        Assert.True(SpinWait.SpinUntil(() => watcher.IsPolling, Deadline), "polling started");
+
+        folder.Write("zz.md", TempKnowledgeFolder.Markdown("Lupus", ("What is lupus?", "Lupus is an autoimmune disease, new and longer.")));
+
+        // Polling found the change (event 1209) and asked for a reload; how long 3,001 files take to load is not the point.
+        await Eventually(() => logger.Collector.GetSnapshot().Any(r => r.Id.Id == 1209), "the edit made right after polling started is seen");
+    }
+
     private void Publish(string version, string content)
     {
         folder.Write(Path.Combine(version, "lupus.md"), content);

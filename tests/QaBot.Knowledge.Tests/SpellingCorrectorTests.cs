@@ -94,4 +94,21 @@ public sealed class SpellingCorrectorTests
         Assert.Equal(plan.Question, plan.SearchText);
         Assert.Empty(index.Search(plan, 1));
     }
+
+    [Fact]
+    public void Correct_QuestionFullOfUnknownWordsOnAHugeVocabulary_StopsAtTheWorkBudget()
+    {
+        // 30,000 known words of one first letter and length, and a question of 300 unknown ones like them: without a
+        // budget each unknown word is compared with every known word of its bucket (9 million comparisons, seconds).
+        static string Word(int n, char last) => "q" + string.Concat(Enumerable.Range(0, 7).Select(i => (char)('a' + (n / (int)Math.Pow(26, i) % 26)))) + last;
+        var vocabulary = Enumerable.Range(0, 30_000).Select(n => Word(n, 'a')).ToList();
+        var corrector = SpellingCorrector.Build([new Passage { Id = "p", Title = "Known", Text = "known" }], vocabulary);
+        var typo = vocabulary[0][..^1] + "zz"; // two edits from a known word
+        var question = typo + " " + string.Join(' ', Enumerable.Range(0, 300).Select(n => Word(n * 7, 'z') + "x"));
+
+        var corrected = corrector.Correct(question, null, out var comparisons);
+
+        Assert.InRange(comparisons, 1, SpellingCorrector.MaxComparisons);
+        Assert.StartsWith(vocabulary[0] + " ", corrected, StringComparison.Ordinal);
+    }
 }

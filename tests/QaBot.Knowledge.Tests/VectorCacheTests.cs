@@ -65,6 +65,67 @@ public sealed class VectorCacheTests : IDisposable
         Assert.Equal(first.Vectors.Select(v => v.ToArray()), second.Vectors.Select(v => v.ToArray()));
     }
 
+    [Fact]
+    public async Task Reload_PassagesDeleted_TheirVectorsLeaveTheCacheFile()
+    {
+        var folder = new TempKnowledgeFolder();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                folder.Write($"topic{i}.md", TempKnowledgeFolder.Markdown($"Topic {i}", ($"What is topic {i}?", $"Topic {i} is a subject number {i}.")));
+            }
+
+            var encoder = new CountingEncoder();
+            var embeddings = Microsoft.Extensions.Options.Options.Create(new EmbeddingOptions { CachePath = directory });
+            using var knowledge = new KnowledgeBase(
+                Microsoft.Extensions.Options.Options.Create(folder.Options()), embeddings, new Source(encoder), TimeProvider.System);
+            Assert.Equal(4, knowledge.Current.Passages.Count);
+            var file = Path.Combine(directory, encoder.ModelId + ".vectors");
+            var fullSize = new FileInfo(file).Length;
+
+            for (var i = 1; i < 4; i++)
+            {
+                folder.Delete($"topic{i}.md");
+            }
+
+            await knowledge.ReloadAsync(CancellationToken.None);
+
+            Assert.Equal(1, new VectorCache(directory, encoder.ModelId, encoder.Dimensions).Count);
+            Assert.Equal(fullSize / 4, new FileInfo(file).Length);
+        }
+        finally
+        {
+            folder.Dispose();
+        }
+    }
+
+    [Fact]
+    public void PruneUnused_FewStaleRecords_KeepsTheFileAsItIs()
+    {
+        var keys = Enumerable.Range(0, 8).Select(i => VectorCache.Key("m", A with { Text = "t" + i })).ToList();
+        new VectorCache(directory, "m", 2).AddRange(keys.Select(k => (k, new[] { 1f, 2f })).ToList());
+        var file = Path.Combine(directory, "m.vectors");
+        var size = new FileInfo(file).Length;
+        var reopened = new VectorCache(directory, "m", 2);
+        foreach (var key in keys.Skip(1))
+        {
+            Assert.True(reopened.TryGet(key, out _));
+        }
+
+        Assert.Equal(1, reopened.PruneUnused());
+
+        Assert.Equal(7, reopened.Count);
+        Assert.Equal(size, new FileInfo(file).Length); // 1 of 8 stale: under a quarter, not worth a rewrite
+    }
+
+    private sealed class Source(ITextEncoder encoder) : ITextEncoderSource
+    {
+        public ITextEncoder? Encoder => encoder;
+
+        public string? Unavailable => null;
+    }
+
     private sealed class CountingEncoder : ITextEncoder
     {
         private int calls;

@@ -175,6 +175,34 @@ public sealed class KnowledgeProblemNotifierTests : IAsyncDisposable
         knowledge.VerifyAdd(k => k.Reloaded += It.IsAny<EventHandler<KnowledgeReloadedEventArgs>>(), Times.Never);
     }
 
+    [Fact]
+    public async Task Reload_EveryKnowledgeFileDeleted_PostsThatTheKnowledgeIsEmptyAsAnError()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "qabot-notifier-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "lupus.md"), "---\ntitle: Lupus\n---\n## What is lupus?\nLupus is an autoimmune disease.\n");
+            using var real = new KnowledgeBase(Options.Create(new KnowledgeOptions { Paths = [folder] }), time);
+            Assert.Single(real.Current.Passages);
+            var logger = new FakeLogger<KnowledgeProblemNotifier>(logs);
+            notifier = new KnowledgeProblemNotifier(real, [discord], Options.Create(new ModerationOptions()), Options.Create(new AnsweringOptions()), time, logger);
+            await notifier.StartAsync(CancellationToken.None);
+
+            File.Delete(Path.Combine(folder, "lupus.md"));
+            await real.ReloadAsync(CancellationToken.None);
+            await AdvanceUntilAsync(() => discord.Posts.Count == 1);
+
+            var post = discord.Posts.Single();
+            Assert.True(post.IsError);
+            Assert.Contains(post.Fields.Single(f => f.Name == "New problems").Lines, l => l.Contains("the knowledge is empty", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static DateTimeOffset Start => new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
     private async Task StartAsync(params RecordingChannel[] channels)

@@ -11,14 +11,14 @@ namespace QaBot.Analytics.Storage;
 /// write and migrated by <see cref="SqliteMigrations"/>. Write-ahead logging lets a <c>qabot</c> command read while the
 /// host writes; <c>secure_delete</c> overwrites deleted rows, and the log is checkpointed after deletes, so that
 /// forgotten and expired records do not linger in the file. No connection pool: every operation opens and closes the
-/// file, so nothing stays open when the database becomes unavailable.
+/// file, so nothing stays open when the database becomes unavailable. A database file deleted while the host runs is
+/// recreated, with its schema, by the next write.
 /// </summary>
 internal sealed class SqliteAnalyticsStore : IAnalyticsStore
 {
     private readonly string path;
     private readonly string connectionString;
     private readonly Lock migrationGate = new();
-    private volatile bool migrated;
 
     public SqliteAnalyticsStore(IOptions<AnalyticsOptions> options)
     {
@@ -300,16 +300,15 @@ internal sealed class SqliteAnalyticsStore : IAnalyticsStore
         {
             connection.Open();
             SqliteMigrations.Execute(connection, null, "PRAGMA secure_delete = ON;");
-            if (!migrated)
+
+            // The schema version is read on every open (one cheap pragma), not remembered: a database file deleted or
+            // replaced while the host runs is recreated empty by the next write and must get its tables again.
+            if (SqliteMigrations.Version(connection) != SqliteMigrations.Latest)
             {
                 lock (migrationGate)
                 {
-                    if (!migrated)
-                    {
-                        SqliteMigrations.Execute(connection, null, "PRAGMA journal_mode = WAL;");
-                        SqliteMigrations.Migrate(connection, path);
-                        migrated = true;
-                    }
+                    SqliteMigrations.Execute(connection, null, "PRAGMA journal_mode = WAL;");
+                    SqliteMigrations.Migrate(connection, path);
                 }
             }
 

@@ -43,7 +43,9 @@ public sealed partial class SafetyExemplars
     {
         this.options = options;
         this.encoder = encoder;
-        this.cachePath = string.IsNullOrWhiteSpace(cachePath) ? null : cachePath;
+        // A folder of their own: the knowledge's cache file is pruned of every vector its build did not use, and two
+        // caches must never write one file.
+        this.cachePath = string.IsNullOrWhiteSpace(cachePath) ? null : Path.Combine(cachePath, "safety");
         this.logger = logger ?? NullLogger.Instance;
     }
 

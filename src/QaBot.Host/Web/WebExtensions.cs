@@ -107,6 +107,15 @@ public static class WebExtensions
             }
 
             var snapshot = knowledge.Current;
+            if (snapshot.Passages.Count == 0)
+            {
+                // Every question would get no answer: route traffic to a replica that has knowledge.
+                return Results.Json(
+                    new { status = "knowledge_empty", passages = 0, knowledge_errors = snapshot.Knowledge.ErrorCount, loaded_at = snapshot.LoadedAt, discord = discordReport },
+                    ReadyJson,
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             return Results.Json(
                 new
                 {

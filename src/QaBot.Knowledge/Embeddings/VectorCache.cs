@@ -16,6 +16,7 @@ public sealed class VectorCache
     private string? file;
     private readonly int dimensions;
     private readonly Dictionary<UInt128, float[]> vectors = [];
+    private readonly HashSet<UInt128> used = [];
     private readonly Lock gate = new();
 
     /// <param name="directory">Cache folder; null keeps vectors in memory only.</param>
@@ -72,6 +73,7 @@ public sealed class VectorCache
     {
         lock (gate)
         {
+            used.Add(key);
             return vectors.TryGetValue(key, out vector!);
         }
     }
@@ -91,6 +93,7 @@ public sealed class VectorCache
             foreach (var (key, vector) in items)
             {
                 vectors[key] = vector;
+                used.Add(key);
                 BinaryPrimitives.WriteUInt128LittleEndian(buffer.AsSpan(offset, 16), key);
                 MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(buffer.AsSpan(offset + 16));
                 offset += RecordBytes;
@@ -113,6 +116,62 @@ public sealed class VectorCache
             // A full or read-only disk must not stop the index build: keep the vectors in memory from now on.
             Volatile.Write(ref file, null);
         }
+    }
+
+    /// <summary>
+    /// Drops every vector this cache was not asked for (<see cref="TryGet"/>) or given (<see cref="AddRange"/>) since it
+    /// was opened: call once the index it was opened for is built, so that the vectors of deleted or edited passages
+    /// do not fill memory and disk for ever. The file is rewritten (into a new file, then renamed over the old one)
+    /// only when at least a quarter of its records are unused, so a reload that changes little writes nothing.
+    /// </summary>
+    /// <returns>The number of vectors dropped from memory.</returns>
+    public int PruneUnused()
+    {
+        List<(UInt128 Key, float[] Vector)> live;
+        int dropped;
+        lock (gate)
+        {
+            var unused = vectors.Keys.Where(k => !used.Contains(k)).ToList();
+            unused.ForEach(k => vectors.Remove(k));
+            dropped = unused.Count;
+            live = vectors.Select(v => (v.Key, v.Value)).ToList();
+        }
+
+        var path = Volatile.Read(ref file);
+        if (path is null || !File.Exists(path))
+        {
+            return dropped;
+        }
+
+        try
+        {
+            var records = new FileInfo(path).Length / RecordBytes;
+            var stale = records - live.Count;
+            if (stale <= 0 || stale * 4 < records)
+            {
+                return dropped;
+            }
+
+            var temporary = path + ".tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                var record = new byte[RecordBytes];
+                foreach (var (key, vector) in live)
+                {
+                    BinaryPrimitives.WriteUInt128LittleEndian(record, key);
+                    MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(record.AsSpan(16));
+                    stream.Write(record);
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The cache is an optimisation: a file that cannot be compacted now is compacted after a later reload.
+        }
+
+        return dropped;
     }
 
     private void Load()

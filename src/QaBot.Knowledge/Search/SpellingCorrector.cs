@@ -88,8 +88,21 @@ public sealed class SpellingCorrector
     /// Optional: true for a word the search already knows in another form (an inflection such as "affected" when the
     /// knowledge says "affects"), which is then left alone.
     /// </param>
-    public string Correct(string text, Func<string, bool>? isKnown = null)
+    public string Correct(string text, Func<string, bool>? isKnown = null) => Correct(text, isKnown, out _);
+
+    /// <summary>
+    /// Most unknown words looked up per question: a question full of unknown words (gibberish, a pasted log) keeps the
+    /// rest as typed instead of costing seconds.
+    /// </summary>
+    internal const int MaxWordsLookedUp = 24;
+
+    /// <summary>Most candidate comparisons per question, whatever the vocabulary size (a huge knowledge base).</summary>
+    internal const int MaxComparisons = 200_000;
+
+    /// <summary>As <see cref="Correct(string, Func{string, bool}?)"/>, counting the candidate comparisons made.</summary>
+    internal string Correct(string text, Func<string, bool>? isKnown, out int comparisons)
     {
+        comparisons = 0;
         if (text.Length > 4000)
         {
             return text; // a pasted essay is searched as it is
@@ -97,6 +110,7 @@ public sealed class SpellingCorrector
 
         StringBuilder? corrected = null;
         var copied = 0;
+        var lookedUp = 0;
         foreach (var (folded, start, length) in Words(text))
         {
             if (length < MinWordLength || frequencies.ContainsKey(folded) || IsAbbreviation(text.AsSpan(start, length)))
@@ -104,7 +118,12 @@ public sealed class SpellingCorrector
                 continue;
             }
 
-            var replacement = BestCandidate(folded);
+            if (++lookedUp > MaxWordsLookedUp || comparisons >= MaxComparisons)
+            {
+                break; // the time budget of one question: the remaining words stay as typed
+            }
+
+            var replacement = BestCandidate(folded, ref comparisons);
             if (replacement is null || (isKnown is not null && isKnown(folded)))
             {
                 continue;
@@ -118,7 +137,7 @@ public sealed class SpellingCorrector
         return corrected is null ? text : corrected.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private string? BestCandidate(string word)
+    private string? BestCandidate(string word, ref int comparisons)
     {
         var maxEdits = word.Length >= TwoEditsFrom ? 2 : 1;
         string? best = null;
@@ -132,6 +151,13 @@ public sealed class SpellingCorrector
 
             foreach (var (candidate, frequency) in candidates)
             {
+                if (comparisons >= MaxComparisons)
+                {
+                    return bestDistance <= maxEdits ? best : null;
+                }
+
+                comparisons++;
+
                 var distance = Distance(word, candidate, Math.Min(maxEdits, bestDistance));
                 if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
                 {

@@ -256,15 +256,16 @@ internal sealed partial class KnowledgeWatcher : BackgroundService
     {
         if (polling is null && debouncer is not null && !stopping.IsCancellationRequested)
         {
+            // The files' starting state is recorded before polling counts as started (IsPolling, the "watching" log):
+            // a change made right after that is then a difference at the first tick, never the baseline itself.
+            var baseline = KnowledgeFingerprint.Take(loader, options.EffectivePaths);
             LogPolling(logger, (long)interval.TotalMilliseconds);
-            polling = PollAsync(interval, stopping);
+            polling = PollAsync(interval, baseline, stopping);
         }
     }
 
-    private async Task PollAsync(TimeSpan interval, CancellationToken cancellationToken)
+    private async Task PollAsync(TimeSpan interval, IReadOnlyList<string>? previous, CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        var previous = KnowledgeFingerprint.Take(loader, options.EffectivePaths);
         using var timer = new PeriodicTimer(interval, time);
         try
         {
