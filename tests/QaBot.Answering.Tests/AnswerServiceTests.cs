@@ -117,7 +117,7 @@ public sealed partial class AnswerServiceTests
         var answer = await Ask("how much does a stem cell clinic cost in Mexico");
 
         Assert.Equal(AnswerKind.Answered, answer.Kind);
-        Assert.Equal("safety-and-status", answer.Citations[0].Id.Split('#')[0]);
+        Assert.Equal("approval-and-clinics", answer.Citations[0].Id.Split('#')[0]);
         Assert.Contains("clinic", answer.Citations[0].Section, StringComparison.OrdinalIgnoreCase);
     }
 

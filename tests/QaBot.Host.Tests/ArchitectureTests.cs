@@ -59,7 +59,7 @@ public sealed class ArchitectureTests
 
     /// <summary>Every adapter goes through the one question turn: none asks the rate limiter or the answer service itself.</summary>
     [Theory]
-    [InlineData("QaBot.Host", "QaBot.Host.Web.AskEndpoint")]
+    [InlineData("qabot", "QaBot.Host.Web.AskEndpoint")]
     [InlineData("QaBot.Discord", "QaBot.Discord.Bot.DiscordBot")]
     [InlineData("QaBot.Discord", "QaBot.Discord.Bot.UserCooldown")]
     [InlineData("QaBot.Teams", "QaBot.Teams.TeamsBot")]
@@ -86,7 +86,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void HostAssembly_NoTypeOutsideTheTurnTakesTheAnswerServiceOrTheLimiter()
     {
-        var offenders = Assembly.Load("QaBot.Host").GetTypes()
+        var offenders = typeof(QaBot.Host.Web.AskEndpoint).Assembly.GetTypes()
             .Where(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .SelectMany(c => c.GetParameters())
                 .Concat(t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly).SelectMany(m => m.GetParameters()))

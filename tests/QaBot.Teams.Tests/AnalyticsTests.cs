@@ -21,7 +21,7 @@ public sealed class AnalyticsTests
         try
         {
             var url = host.ServiceUrl;
-            var (_, reply) = await host.AskAsync(TeamsActivities.Personal(url, TeamsHost.AppId, "Which bus goes to the clinic? Mail me: jane.doe@example.com"));
+            var (_, reply) = await host.AskAsync(TeamsActivities.Personal(url, TeamsHost.AppId, "Which bus goes to the stadium? Mail me: jane.doe@example.com"));
             var notHelpful = TeamsHost.Action(reply.Card!, "Not helpful");
             using (var response = await host.SendAsync(TeamsActivities.Invoke(url, TeamsHost.AppId, "adaptiveCard/action", TeamsActivities.ExecuteValue(notHelpful), "x")))
             {
@@ -42,7 +42,7 @@ public sealed class AnalyticsTests
             var feedback = await reports.GetFeedbackAsync(TimeSpan.FromDays(1), CancellationToken.None);
 
             var group = Assert.Single(gaps.Groups);
-            Assert.Equal("Which bus goes to the clinic? Mail me: [email]", group.Example);
+            Assert.Equal("Which bus goes to the stadium? Mail me: [email]", group.Example);
             Assert.Equal((2, 1), (group.Count, group.DistinctUsers));
             Assert.Equal([GapReason.NoAnswer, GapReason.NotHelpful], group.Reasons);
             var teams = Assert.Single(feedback.Platforms);
