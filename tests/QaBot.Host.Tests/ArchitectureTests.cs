@@ -82,7 +82,10 @@ public sealed class ArchitectureTests
         }
     }
 
-    /// <summary>The CLI commands and eval, which have no adapter type, reach answers only through the question turn.</summary>
+    /// <summary>
+    /// The CLI commands and eval, which have no adapter type, reach answers only through the question turn. The one
+    /// exception is the chat page's feedback endpoint: a click is not a question, but it spends the asker's rate limit.
+    /// </summary>
     [Fact]
     public void HostAssembly_NoTypeOutsideTheTurnTakesTheAnswerServiceOrTheLimiter()
     {
@@ -92,6 +95,7 @@ public sealed class ArchitectureTests
                 .Concat(t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly).SelectMany(m => m.GetParameters()))
                 .Any(p => p.ParameterType == typeof(QaBot.Answering.IAnswerService) || p.ParameterType == typeof(QaBot.Answering.RateLimiting.IQuestionRateLimiter)))
             .Select(t => t.FullName)
+            .Where(name => name != "QaBot.Host.Web.FeedbackEndpoint")
             .ToList();
 
         Assert.Empty(offenders);

@@ -66,7 +66,7 @@ public sealed class KnowledgeLoaderTests : IDisposable
         Write("drafts/d.md", "---\ntitle: D\n---\n## Draft\ntext\n");
         Write("safety/s.md", "---\ntitle: S\n---\n## S\ntext\n");
 
-        var files = new KnowledgeLoader(new KnowledgeOptions { ExcludedFolders = ["drafts"] }).EnumerateFolder(root).Select(f => f.RelativePath);
+        var files = new KnowledgeLoader(new KnowledgeOptions { ExcludedFolders = ["drafts"], SafetyFolder = "exemplars" }).EnumerateFolder(root).Select(f => f.RelativePath);
 
         Assert.Equal(["a.md", "safety/s.md"], files);
     }

@@ -44,7 +44,7 @@ public sealed class SafetyFirstTests
 
             Assert.Contains(Texts(notice.Card!), t => t.Contains("wait", StringComparison.Ordinal)); // really over the limit
             Assert.Contains(Texts(urgent.Card!), t => t.Contains(expected, StringComparison.OrdinalIgnoreCase));
-            Assert.DoesNotContain(Texts(urgent.Card!), t => t.Contains("wait", StringComparison.Ordinal));
+            Assert.DoesNotContain(Texts(urgent.Card!), t => t.Contains("asking quickly", StringComparison.Ordinal));
             Assert.Contains(Texts(urgent.Card!), t => t == Reminder);
             var asked = (Question)host.Answers.Invocations.Last().Arguments[0];
             Assert.NotNull(asked.Triage?.Verdict);
