@@ -17,7 +17,17 @@ internal static class CliServices
         builder.AddKnowledgeBase();
         builder.AddEmbeddings();
         builder.AddAnswering();
-        return builder.Build();
+        var host = builder.Build();
+
+        // The CLI runs no hosted services, so the safety classifier's examples are loaded here, once, as the served
+        // host's watcher does at start-up: `qabot ask`, `chat`, `eval` and `kb test` triage like the server.
+        var exemplars = host.Services.GetRequiredService<Answering.Safety.SafetyExemplars>();
+        if (exemplars.IsEnabled)
+        {
+            exemplars.Reload();
+        }
+
+        return host;
     }
 
     /// <summary>

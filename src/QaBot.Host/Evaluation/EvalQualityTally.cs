@@ -32,7 +32,7 @@ public sealed class EvalQualityTally(IReadabilityCheck readability)
         ArgumentNullException.ThrowIfNull(answer);
         var problems = new List<(string, string)>();
         var expectedKind = item.Kind is { Length: > 0 } k ? k : null;
-        var kindRight = expectedKind is not null && string.Equals(kind, expectedKind, StringComparison.OrdinalIgnoreCase);
+        var kindRight = expectedKind is not null && EvalKinds.Matches(kind, expectedKind);
         if (expectedKind is not null)
         {
             var (right, total) = kinds.GetValueOrDefault(expectedKind);

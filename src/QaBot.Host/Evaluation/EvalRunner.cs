@@ -68,7 +68,7 @@ public sealed class EvalRunner(IQuestionTurn turn, IKnowledgeBase knowledge, IRe
             if (item.Kind is { Length: > 0 } expectedKind)
             {
                 withKind++;
-                if (string.Equals(kind, expectedKind, StringComparison.OrdinalIgnoreCase))
+                if (EvalKinds.Matches(kind, expectedKind))
                 {
                     kindRight++;
                 }
