@@ -39,6 +39,8 @@ public sealed class QuestionHandlingTests
     [InlineData("hi")]
     [InlineData("Hello there!")]
     [InlineData("thanks!")]
+    [InlineData("thank you so much this helped")]
+    [InlineData("thanks, that was really helpful")]
     [InlineData("thank you so much")]
     [InlineData("what can you do?")]
     public async Task AnswerAsync_SmallTalk_GetsAFriendlyReplyWithThreeExampleQuestions(string message)

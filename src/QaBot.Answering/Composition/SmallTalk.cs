@@ -8,13 +8,16 @@ namespace QaBot.Answering.Composition;
 /// </summary>
 internal static partial class SmallTalk
 {
+    /// <summary>"... this helped", "..., that was really helpful": thanks that say why, still only thanks.</summary>
+    private const string ThanksTail = @"(?:\s*,?\s*(?:this|that|it|you)\s+(?:really\s+|have\s+|ve\s+)?(?:helped(?: a lot| me)?|helps|(?:was|were|is) (?:very |so |really )?(?:helpful|useful|great|clear)))?";
+
     private const string Filler = @"(?:\s*(?:there|all|everyone|team|bot|qabot|qa bot|again|so much|very much|a lot|lots|!|\.|,|:\)|:-\)|🙂|😊|👋|🙏))*";
 
     [GeneratedRegex(@"^(?:hi+|hey+|hello+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hola|hallo|bonjour|ciao|ol[aá])\b" + Filler + @"\s*[!.,]*\s*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingRegex();
 
-    [GeneratedRegex(@"^(?:thanks?|thank you|thx|ty|tysm|cheers|much appreciated|appreciate it|i appreciate it|great,? thanks|ok,? thanks|okay,? thanks|that helps|that helped|helpful|perfect|awesome|great|got it|ok|okay|cool|nice)" + Filler + @"\s*[!.]*$",
+    [GeneratedRegex(@"^(?:thanks?|thank you|thx|ty|tysm|cheers|much appreciated|appreciate it|i appreciate it|great,? thanks|ok,? thanks|okay,? thanks|that helps|that helped|helpful|perfect|awesome|great|got it|ok|okay|cool|nice)" + Filler + ThanksTail + Filler + @"\s*[!.]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThanksRegex();
 
