@@ -18,8 +18,12 @@ public sealed partial class QuestionTurn(
     IKnowledgeBase knowledge,
     IOptions<AnsweringOptions> options,
     TimeProvider time,
-    ILogger<QuestionTurn> logger) : IQuestionTurn
+    ILogger<QuestionTurn> logger,
+    IOptions<SafetyOptions>? safetyOptions = null) : IQuestionTurn
 {
+    /// <summary>The safety reply made here when the answer service fails on a safety verdict (it must still go out).</summary>
+    private readonly SafetyReplies fallbackReplies = new(safetyOptions?.Value ?? new SafetyOptions());
+
     /// <summary>Triage and encoding read at most this many characters of a message.</summary>
     internal const int MaxTriageChars = 20_000;
 
@@ -58,7 +62,7 @@ public sealed partial class QuestionTurn(
         if (verdict is not null)
         {
             LogSafety(logger, request.Platform, verdict.Category, verdict.RuleId);
-            return await FinishedAsync(question, cancellationToken).ConfigureAwait(false);
+            return new TurnAdmission(TurnResult.Of(await SafetyAnswerAsync(question, verdict, cancellationToken).ConfigureAwait(false)));
         }
 
         if (request.Unlimited)
@@ -110,6 +114,23 @@ public sealed partial class QuestionTurn(
     private async Task<TurnAdmission> FinishedAsync(Question question, CancellationToken cancellationToken) =>
         new(TurnResult.Of(await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false)));
 
+    /// <summary>
+    /// The safety reply, made by the answer service so that metrics and analytics see it; if that service fails, the
+    /// reply is made here instead: nothing may stand between an urgent message and its reply.
+    /// </summary>
+    private async Task<Answer> SafetyAnswerAsync(Question question, SafetyVerdict verdict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSafetyAnswerFailed(logger, ex.GetType().Name);
+            return fallbackReplies.Answer(verdict, options.Value.Reminder);
+        }
+    }
+
     private TurnRefusal Refusal(RateLimitDecision decision) =>
         new(decision.Outcome, decision.RetryAfter, decision.Reply, options.Value.Reminder);
 
@@ -155,6 +176,9 @@ public sealed partial class QuestionTurn(
 
     [LoggerMessage(EventId = 2303, Level = LogLevel.Error, Message = "Question turn: safety triage failed ({Reason}); the message was treated as urgent")]
     private static partial void LogTriageFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Error, Message = "Question turn: the answer service failed on a safety verdict ({Error}); sent the safety reply made by the turn")]
+    private static partial void LogSafetyAnswerFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Question turn: encoding the question failed ({Error}); triage by rules and lexical search only")]
     private static partial void LogEncodingFailed(ILogger logger, string error);

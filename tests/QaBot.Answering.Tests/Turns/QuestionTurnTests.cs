@@ -51,6 +51,21 @@ public sealed class QuestionTurnTests
     }
 
     [Fact]
+    public async Task AskAsync_AnswerServiceThrowsOnASafetyVerdict_TheTurnStillSendsTheSafetyReply()
+    {
+        triage.Setup(t => t.Assess(It.IsAny<string>(), It.IsAny<float[]?>())).Returns(new SafetyVerdict(SafetyCategory.SelfHarm, "test"));
+        var broken = new Mock<IAnswerService>();
+        broken.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("store down"));
+        var turn = new QuestionTurn(broken.Object, triage.Object, limiter.Object, TestKnowledge.Bundled, Options.Create(options), time, NullLogger<QuestionTurn>.Instance);
+
+        var result = await turn.AskAsync(new TurnRequest(Crisis) { Platform = "api", UserId = "u1" }, CancellationToken.None);
+
+        Assert.Equal((AnswerKind.Safety, SafetyCategory.SelfHarm), (result.Answer?.Kind, result.Answer?.Category));
+        Assert.Contains("988", result.Answer!.Text, StringComparison.Ordinal);
+        Assert.Equal(options.Reminder, result.Answer.Reminder);
+    }
+
+    [Fact]
     public async Task AskAsync_OrdinaryQuestion_TriageThenGateThenLimitsThenSlotThenAnswer()
     {
         limiter.Setup(l => l.TryAcquire("discord", "u1")).Returns(() => Record("limits", RateLimitDecision.Allow));
