@@ -39,6 +39,10 @@ public sealed class ArcticXsEncoder : ITextEncoder
     private readonly GuardedTokenizer _passageTokenizer;
     private int _disposed;
 
+    // Runs hold the read side, Dispose takes the write side: the native session is never freed under a running
+    // inference (a host stopping while a background reload encodes would otherwise crash the process).
+    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
+
     private ArcticXsEncoder(
         SessionOptions sessionOptions,
         InferenceSession session,
@@ -108,7 +112,7 @@ public sealed class ArcticXsEncoder : ITextEncoder
     {
         ThrowIfDisposed();
         var tokens = _queryTokenizer.Encode(QueryPrefix + Clip(text, _queryTokenizer.MaxTokens));
-        return Run(tokens);
+        return RunGuarded(tokens);
     }
 
     /// <inheritdoc />
@@ -116,7 +120,7 @@ public sealed class ArcticXsEncoder : ITextEncoder
     {
         ThrowIfDisposed();
         var tokens = _passageTokenizer.Encode(ComposePassage(title, section, text, _passageTokenizer.MaxTokens));
-        return Run(tokens);
+        return RunGuarded(tokens);
     }
 
     /// <inheritdoc />
@@ -127,8 +131,31 @@ public sealed class ArcticXsEncoder : ITextEncoder
             return;
         }
 
-        _session.Dispose();
-        _sessionOptions.Dispose();
+        // Waits for runs in flight (one run takes milliseconds); runs that start later see _disposed and throw.
+        _lifetime.EnterWriteLock();
+        try
+        {
+            _session.Dispose();
+            _sessionOptions.Dispose();
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
+    }
+
+    private float[] RunGuarded(long[] ids)
+    {
+        _lifetime.EnterReadLock();
+        try
+        {
+            ThrowIfDisposed();
+            return Run(ids);
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     // Not inlined so that a missing dependency assembly surfaces as an exception inside TryCreate's try block

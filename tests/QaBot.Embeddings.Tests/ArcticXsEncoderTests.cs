@@ -54,4 +54,38 @@ public sealed class ArcticXsEncoderTests(ModelFixture model) : IClassFixture<Mod
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public async Task Dispose_WhileOtherThreadsEncode_WaitsForThemAndLaterCallsThrow()
+    {
+        // Its own encoder: this test disposes it. A session freed under a running inference crashed the test host.
+        Assert.True(ArcticXsEncoder.TryCreate(out var encoder, out var error), error);
+        var encoded = 0;
+        using var started = new CountdownEvent(4);
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            started.Signal();
+            while (true)
+            {
+                try
+                {
+                    var vector = encoder.EncodeQuery("does stem cell therapy help lupus");
+                    Assert.Equal(384, vector.Length);
+                    Interlocked.Increment(ref encoded);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+        })).ToArray();
+
+        started.Wait(TimeSpan.FromSeconds(30));
+        SpinWait.SpinUntil(() => Volatile.Read(ref encoded) >= 8, TimeSpan.FromSeconds(30));
+        encoder.Dispose();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(encoded >= 8, $"only {encoded} encodings ran before the dispose");
+        Assert.Throws<ObjectDisposedException>(() => encoder.EncodeQuery("again"));
+    }
 }

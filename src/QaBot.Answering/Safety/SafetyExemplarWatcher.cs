@@ -24,7 +24,7 @@ internal sealed class SafetyExemplarWatcher(SafetyExemplars exemplars, IOptions<
             {
                 if (exemplars.HasChanged())
                 {
-                    exemplars.Reload();
+                    exemplars.Reload(stoppingToken);
                 }
 
                 await Task.Delay(options.Value.ExemplarsPollInterval, time, stoppingToken).ConfigureAwait(false);

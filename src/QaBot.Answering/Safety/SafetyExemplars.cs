@@ -66,7 +66,7 @@ public sealed partial class SafetyExemplars
     }
 
     /// <summary>Loads the file and swaps in a new classifier; false (keeping the last good one) when it cannot.</summary>
-    public bool Reload()
+    public bool Reload(CancellationToken cancellationToken = default)
     {
         if (!IsEnabled)
         {
@@ -87,10 +87,15 @@ public sealed partial class SafetyExemplars
             try
             {
                 cache ??= OpenCache(encoder!);
-                var classifier = Build(exemplars, encoder!, cache, options);
+                var classifier = Build(exemplars, encoder!, cache, options, cancellationToken);
                 Volatile.Write(ref current, classifier);
                 LogExemplarsLoaded(logger, classifier.Count);
                 return true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                attempted = default; // try again next time
+                throw;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -101,24 +106,33 @@ public sealed partial class SafetyExemplars
     }
 
     /// <summary>Encodes the examples (cached vectors are reused) and builds the classifier.</summary>
-    public static SafetyClassifier Build(IReadOnlyList<SafetyExemplar> exemplars, ITextEncoder encoder, VectorCache cache, SafetyOptions options)
+    public static SafetyClassifier Build(
+        IReadOnlyList<SafetyExemplar> exemplars, ITextEncoder encoder, VectorCache cache, SafetyOptions options, CancellationToken cancellationToken = default)
     {
         var vectors = new (SafetyExemplar, float[])[exemplars.Count];
         var added = new List<(UInt128, float[])>();
-        for (var i = 0; i < exemplars.Count; i++)
+        try
         {
-            var text = TextCleaner.Clean(exemplars[i].Question);
-            var key = VectorCache.Key(encoder.ModelId, new Passage { Id = "", Title = CacheTitle, Text = text });
-            if (!cache.TryGet(key, out var vector))
+            for (var i = 0; i < exemplars.Count; i++)
             {
-                vector = encoder.EncodeQuery(text);
-                added.Add((key, vector));
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = TextCleaner.Clean(exemplars[i].Question);
+                var key = VectorCache.Key(encoder.ModelId, new Passage { Id = "", Title = CacheTitle, Text = text });
+                if (!cache.TryGet(key, out var vector))
+                {
+                    vector = encoder.EncodeQuery(text);
+                    added.Add((key, vector));
+                }
 
-            vectors[i] = (exemplars[i], vector);
+                vectors[i] = (exemplars[i], vector);
+            }
+        }
+        finally
+        {
+            // What was encoded before a stop is kept for the next start.
+            cache.AddRange(added);
         }
 
-        cache.AddRange(added);
         return new SafetyClassifier(vectors, options.ClassifierNeighbours, options.ClassifierMinSimilarity, options.ClassifierMargin);
     }
 

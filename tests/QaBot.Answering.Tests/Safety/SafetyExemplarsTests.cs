@@ -73,6 +73,22 @@ public sealed class SafetyExemplarsTests(ExemplarModel model) : IClassFixture<Ex
     }
 
     [Fact]
+    public void Reload_Stopping_GivesUpAndTriesAgainNextTime()
+    {
+        var exemplars = Create();
+        Write("""{"id":"a","question":"I want to disappear forever","kind":"safety","category":"self_harm"}""");
+        using var stopping = new CancellationTokenSource();
+        stopping.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => exemplars.Reload(stopping.Token));
+
+        Assert.Null(exemplars.Current);
+        Assert.True(exemplars.HasChanged());
+        Assert.True(exemplars.Reload());
+        Assert.Equal(1, exemplars.Current?.Count);
+    }
+
+    [Fact]
     public void Reload_NoEncoder_LeavesRulesAlone()
     {
         Directory.CreateDirectory(folder);
