@@ -249,7 +249,7 @@ public sealed class DiscordBotTests
         await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:Token"] = "wrong-token");
 
         await WaitForAsync(() => host.Health.State == DiscordConnectionState.Failed);
-        await Task.Delay(100);
+        await host.BotRun.WaitAsync(FakeGatewayConnection.Timeout); // stopped for good: no later connection can come
 
         Assert.Contains("authentication failed", host.Health.FailureReason, StringComparison.Ordinal);
         Assert.Equal(0, host.Discord.ConnectionCount);

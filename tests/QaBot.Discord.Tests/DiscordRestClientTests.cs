@@ -22,9 +22,9 @@ public sealed class DiscordRestClientTests : IDisposable
         var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
 
         var sending = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101)); // the 429 has been read
+        var retry = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(2.5)); // the 429 has been read and its wait scheduled
         host.Time.Advance(TimeSpan.FromSeconds(2.4));
-        await Task.Delay(150);
+        Assert.False(retry.Fired);
         Assert.False(sending.IsCompleted);
         Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
         host.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -42,9 +42,10 @@ public sealed class DiscordRestClientTests : IDisposable
         var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
 
         var first = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101));
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3)); // the retry waits out the global limit
         var other = api.CreateMessageAsync("600000000000000002", Hello, CancellationToken.None);
-        await Task.Delay(150);
+        var otherWait = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3), count: 2); // and so does the other route
+        Assert.False(otherWait.Fired);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path == "channels/600000000000000002/messages");
         host.Time.Advance(TimeSpan.FromSeconds(3));
         await Task.WhenAll(first, other).WaitAsync(FakeGatewayConnection.Timeout);
@@ -64,9 +65,11 @@ public sealed class DiscordRestClientTests : IDisposable
         await api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
 
         var second = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await Task.Delay(150);
+        var wait = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(4));
+        host.Time.Advance(TimeSpan.FromSeconds(3.9));
+        Assert.False(wait.Fired);
         Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
-        host.Time.Advance(TimeSpan.FromSeconds(4));
+        host.Time.Advance(TimeSpan.FromSeconds(0.1));
         await second.WaitAsync(FakeGatewayConnection.Timeout);
 
         Assert.Equal(2, host.Discord.Requests.Count(r => r.Is("POST", Messages)));
