@@ -188,6 +188,38 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task FeedbackButton_ThankYouCallbackFails_FeedbackIsRecordedBeforeIt()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", 2, DiscordTestHost.Message(Mention + " Can stem cells help lupus?"));
+        var reply = await host.Discord.WaitForRequestAsync(r => r.Is("POST", MessagesPath));
+        var helpful = reply.Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString();
+        const string Callback = "interactions/321/tok-321/callback";
+        host.Discord.Enqueue("POST", Callback, FakeResponse.Error(404, 10062)); // "Unknown interaction": the thanks fails
+        var callbackSentBeforeRecording = true;
+        host.Feedback.Setup(f => f.RecordAsync(It.IsAny<FeedbackEntry>(), It.IsAny<CancellationToken>()))
+            .Callback(() => callbackSentBeforeRecording = host.Discord.Requests.Any(r => r.Is("POST", Callback)))
+            .Returns(ValueTask.CompletedTask);
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, new
+        {
+            id = "321", application_id = DiscordTestHost.ApplicationId, type = 3, token = "tok-321", guild_id = DiscordTestHost.GuildId,
+            channel_id = DiscordTestHost.ChannelId, member = new { user = new { id = "777" } },
+            data = new { custom_id = helpful, component_type = 2 },
+        });
+        var thanks = await host.Discord.WaitForRequestAsync(r => r.Is("POST", Callback));
+        await host.StopAsync();
+
+        Assert.Equal(404, thanks.Status);
+        Assert.False(callbackSentBeforeRecording);
+        host.Feedback.Verify(f => f.RecordAsync(
+            It.Is<FeedbackEntry>(e => e.Platform == "discord" && e.Helpful && e.UserId == "777"
+                                      && e.PassageIds.SequenceEqual(TestAnswers.Lupus.Citations.Select(c => c.Id))),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Mention_WithThreadsOn_AnswersInANewThreadOnTheQuestion()
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:ReplyInThread"] = "true");

@@ -67,6 +67,11 @@ internal static partial class InteractionsEndpoint
         }
 
         var plan = await bot.PlanAsync(interaction, cancellationToken);
+        if (plan.Before is { } before)
+        {
+            await before(cancellationToken); // e.g. a feedback click is recorded before it is thanked
+        }
+
         if (plan.FollowUp is { } followUp)
         {
             context.Response.OnCompleted(() =>
