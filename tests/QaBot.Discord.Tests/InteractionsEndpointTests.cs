@@ -11,7 +11,7 @@ namespace QaBot.Discord.Tests;
 /// <summary><c>POST /api/discord/interactions</c>: Ed25519 signatures first, then PING, <c>/ask</c> and buttons.</summary>
 public sealed class InteractionsEndpointTests : IDisposable
 {
-    private const string Timestamp = "1764147600";
+    private const string Timestamp = "1795683600"; // the test host's clock: 2026-11-26 09:00 UTC
     private readonly SigningKey key = new();
     private readonly HttpClient client = new();
 
@@ -47,6 +47,38 @@ public sealed class InteractionsEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, malformed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1262304000")] // 2010
+    [InlineData("1795683299")] // 5 minutes and 1 second ago
+    [InlineData("1795683606")] // 6 seconds ahead
+    [InlineData("9999999999")] // 2286
+    [InlineData("hello")]
+    [InlineData("-1")]
+    [InlineData("1795683600.5")]
+    [InlineData("00000000000001795683600")]
+    public async Task Post_ValidSignatureWithAStaleFutureOrNonNumericTimestamp_Returns401(string timestamp)
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """{"id":"1","application_id":"800000000000000001","type":1,"token":"t","version":1}""";
+
+        using var response = await PostAsync(host, body, key.Sign(timestamp, body), timestamp);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1795683300")] // exactly 5 minutes ago
+    [InlineData("1795683605")] // 5 seconds ahead: clock difference
+    public async Task Post_ValidSignatureWithinTheWindow_IsAccepted(string timestamp)
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """{"id":"1","application_id":"800000000000000001","type":1,"token":"t","version":1}""";
+
+        using var response = await PostAsync(host, body, key.Sign(timestamp, body), timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -138,7 +170,7 @@ public sealed class InteractionsEndpointTests : IDisposable
     private Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, bool sign) =>
         PostAsync(host, body, sign ? key.Sign(Timestamp, body) : null);
 
-    private async Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, string? signature)
+    private async Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, string? signature, string timestamp = Timestamp)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseAddress, "api/discord/interactions"))
         {
@@ -147,7 +179,7 @@ public sealed class InteractionsEndpointTests : IDisposable
         if (signature is not null)
         {
             request.Headers.Add("X-Signature-Ed25519", signature);
-            request.Headers.Add("X-Signature-Timestamp", Timestamp);
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
         }
 
         return await client.SendAsync(request);

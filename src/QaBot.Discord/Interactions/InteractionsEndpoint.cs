@@ -8,7 +8,7 @@ namespace QaBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /api/discord/interactions</c>, Discord's "Interactions Endpoint URL": the signature is checked before
-/// anything else is read (401 when bad or missing; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
+/// anything else is read (401 when bad or missing, or when its timestamp is not within the last 5 minutes; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
 /// buttons are handled like on the gateway; a follow-up starts only once the response has been sent.
 /// </summary>
 internal static partial class InteractionsEndpoint
@@ -20,6 +20,7 @@ internal static partial class InteractionsEndpoint
         HttpContext context,
         InteractionSignatureVerifier verifier,
         DiscordBot bot,
+        TimeProvider time,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -35,6 +36,12 @@ internal static partial class InteractionsEndpoint
         if (signature.Length == 0 || timestamp.Length == 0)
         {
             LogRejected(logger, "missing signature headers");
+            return Unauthorized();
+        }
+
+        if (!SignatureTimestamp.IsFresh(timestamp, time.GetUtcNow()))
+        {
+            LogRejected(logger, "signature timestamp not numeric, too old or in the future");
             return Unauthorized();
         }
 
