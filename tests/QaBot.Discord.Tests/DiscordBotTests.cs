@@ -275,6 +275,26 @@ public sealed class DiscordBotTests
         Assert.DoesNotContain(perGuild.Discord.Requests, r => r.Is("GET", "applications/@me"));
     }
 
+    [Theory]
+    [InlineData("applications/@me", true, 401)]
+    [InlineData("applications/@me", true, 403)]
+    [InlineData("gateway/bot", false, 403)]
+    public async Task Startup_Error40001_IsABadTokenLike401AndStopsWithoutConnecting(string path, bool registerCommands, int status)
+    {
+        await using var host = await DiscordTestHost.StartAsync(
+            s => s["QaBot:Discord:RegisterCommands"] = registerCommands ? "true" : "false",
+            script: discord => discord.Enqueue("GET", path, FakeResponse.Error(status, 40001)));
+
+        await WaitForAsync(() => host.Health.State == DiscordConnectionState.Failed);
+        await host.BotRun.WaitAsync(FakeGatewayConnection.Timeout);
+
+        Assert.Contains("authentication failed", host.Health.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("40001", host.Health.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(0, host.Discord.ConnectionCount);
+        Assert.Single(host.Discord.Requests, r => r.Is("GET", path)); // not retried
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Startup_TokenRefused_StopsWithAFailedHealthAndDoesNotConnect()
     {

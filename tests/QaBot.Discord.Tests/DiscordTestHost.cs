@@ -68,9 +68,11 @@ public sealed class DiscordTestHost : IAsyncDisposable
     /// <see cref="IKnowledgeBase"/> for the moderators' commands; by default the knowledge base is an empty mock).
     /// </summary>
     public static async Task<DiscordTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5, Action<IServiceCollection>? services = null)
+        Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5, Action<IServiceCollection>? services = null,
+        Action<FakeDiscord>? script = null)
     {
         var discord = await FakeDiscord.StartAsync();
+        script?.Invoke(discord); // scripted answers for the bot's first requests
         var settings = new Dictionary<string, string?>
         {
             ["QaBot:Discord:Enabled"] = "true",

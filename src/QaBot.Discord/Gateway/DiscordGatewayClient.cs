@@ -138,9 +138,9 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
                 ? resumeUrl
                 : gatewayUrl ??= await ResolveGatewayUrlAsync(token).ConfigureAwait(false);
         }
-        catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
+        catch (DiscordRestException ex) when (ex.IsBadToken)
         {
-            return (ConnectionOutcome.Fatal(4004, "authentication failed: Discord refused the bot token (QaBot:Discord:Token) with 401"), false);
+            return (ConnectionOutcome.Fatal(4004, ex.BadTokenReason), false);
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
         {

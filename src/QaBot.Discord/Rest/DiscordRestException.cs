@@ -26,4 +26,15 @@ public sealed class DiscordRestException : Exception
 
     /// <summary>Discord's JSON error code (e.g. 50035 invalid form body), when it sent one.</summary>
     public int? DiscordCode { get; }
+
+    /// <summary>Discord's JSON error code for "Unauthorized. Provide a valid token and try again".</summary>
+    public const int UnauthorizedCode = 40001;
+
+    /// <summary>The bot token was refused: 401, or Discord's error code 40001 whatever the status.</summary>
+    public bool IsBadToken => Status == HttpStatusCode.Unauthorized || DiscordCode == UnauthorizedCode;
+
+    /// <summary>The reason shown in the health and the log when <see cref="IsBadToken"/>.</summary>
+    internal string BadTokenReason =>
+        "authentication failed: Discord refused the bot token (QaBot:Discord:Token) with " + (int)Status
+        + (DiscordCode == UnauthorizedCode ? " (error code 40001)" : "");
 }
