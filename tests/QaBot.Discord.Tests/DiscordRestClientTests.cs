@@ -105,6 +105,33 @@ public sealed class DiscordRestClientTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateMessage_InvalidFormBody_LogsTheFieldPathsAndCodesButNoMessageText()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """
+            {"code":50035,"message":"Invalid Form Body","errors":{
+              "embeds":{"0":{"description":{"_errors":[{"code":"BASE_TYPE_MAX_LENGTH","message":"Must be 4096 or fewer in length: my lupus flare"}]},
+                             "fields":{"2":{"value":{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"This field is required"}]}}}}},
+              "content":{"_errors":[{"code":"BAD content; drop","message":"quoting the user's text"}]}}}
+            """;
+        host.Discord.Enqueue("POST", Messages, new FakeResponse(400, body, new Dictionary<string, string>()));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None));
+
+        Assert.Equal(["embeds.0.description: BASE_TYPE_MAX_LENGTH", "embeds.0.fields.2.value: BASE_TYPE_REQUIRED", "content: BADcontentdrop"], error.FieldErrors);
+        var refused = Assert.Single(host.Logs, l => l.Id.Id == 6104);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, refused.Level);
+        Assert.Contains("50035", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("embeds.0.description: BASE_TYPE_MAX_LENGTH; embeds.0.fields.2.value: BASE_TYPE_REQUIRED", refused.Message, StringComparison.Ordinal);
+        foreach (var text in new[] { "Must be", "lupus", "Invalid Form Body", "required", "quoting" })
+        {
+            Assert.DoesNotContain(host.Logs, l => l.Message.Contains(text, StringComparison.Ordinal) || (l.Exception?.Message.Contains(text, StringComparison.Ordinal) ?? false));
+            Assert.DoesNotContain(text, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task FollowUp_SentWithTheInteractionToken_CarriesNoBotTokenAndNeverLogsThePath()
     {
         await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);

@@ -112,9 +112,10 @@ internal sealed partial class DiscordRestClient(
                         }
                         else if (!response.IsSuccessStatusCode)
                         {
-                            var code = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
-                            LogRefused(logger, route.Name, (int)response.StatusCode, code);
-                            throw new DiscordRestException(route.Name, response.StatusCode, code);
+                            var (code, fields) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                            var fieldText = fields.Count == 0 ? "none" : string.Join("; ", fields);
+                            LogRefused(logger, route.Name, (int)response.StatusCode, code, fieldText);
+                            throw new DiscordRestException(route.Name, response.StatusCode, code, fields);
                         }
                         else
                         {
@@ -190,21 +191,25 @@ internal sealed partial class DiscordRestClient(
         return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 3600)), global);
     }
 
-    private static async Task<int?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Discord's error code and field errors (paths and codes only: never its messages).</summary>
+    private static async Task<(int? Code, IReadOnlyList<string> Fields)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("code", out var code)
-                   && code.TryGetInt32(out var value)
+            var root = document.RootElement;
+            var code = root.ValueKind == JsonValueKind.Object
+                       && root.TryGetProperty("code", out var codeElement)
+                       && codeElement.ValueKind == JsonValueKind.Number
+                       && codeElement.TryGetInt32(out var value)
                 ? value
-                : null;
+                : (int?)null;
+            return (code, DiscordFieldErrors.Read(root));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, []);
         }
     }
 
@@ -217,6 +222,6 @@ internal sealed partial class DiscordRestClient(
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Discord request {Route} failed ({Error}); retry {Attempt} in {DelayMs:F0} ms")]
     private static partial void LogNetworkError(ILogger logger, string route, string error, int attempt, double delayMs);
 
-    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Discord refused {Route} with {Status} (error code {Code})")]
-    private static partial void LogRefused(ILogger logger, string route, int status, int? code);
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Discord refused {Route} with {Status} (error code {Code}; field errors: {FieldErrors})")]
+    private static partial void LogRefused(ILogger logger, string route, int status, int? code, string fieldErrors);
 }
