@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Moq;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
@@ -217,6 +218,32 @@ public sealed class DiscordBotTests
             It.Is<FeedbackEntry>(e => e.Platform == "discord" && e.Helpful && e.UserId == "777"
                                       && e.PassageIds.SequenceEqual(TestAnswers.Lupus.Citations.Select(c => c.Id))),
             It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task InteractionCallback_ServerErrors_RetriedOnlyWithinDiscords3SecondWindow()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        const string Callback = "interactions/322/tok-322/callback";
+        for (var i = 0; i < 6; i++)
+        {
+            host.Discord.Enqueue("POST", Callback, FakeResponse.Status500(503));
+        }
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, new
+        {
+            id = "322", application_id = DiscordTestHost.ApplicationId, type = 2, token = "tok-322", guild_id = DiscordTestHost.GuildId,
+            channel_id = DiscordTestHost.ChannelId, member = new { user = new { id = "777" } },
+            data = new { id = "2", name = "about", type = 1 },
+        });
+        await host.AdvanceUntilAsync(() => host.Logs.Any(l => l.Id.Id == 6304), TimeSpan.FromMilliseconds(100)); // the work gave up
+
+        // Backoff (jitter 0.5): tries at 0 s, 0.5 s and 1.5 s; the next would be at 3.5 s, after Discord's window.
+        Assert.Equal(3, host.Discord.Requests.Count(r => r.Is("POST", Callback)));
+        Assert.Single(host.Logs, l => l.Id.Id == 6105);
+        Assert.DoesNotContain(host.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("tok-322", StringComparison.Ordinal));
     }
 
     [Fact]

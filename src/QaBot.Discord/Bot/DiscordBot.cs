@@ -106,6 +106,7 @@ internal sealed partial class DiscordBot(
 
     public async Task OnInteractionCreatedAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
+        var receivedAt = time.GetUtcNow(); // Discord's 3 s window for the response counts from here
         var plan = await PlanAsync(interaction, cancellationToken).ConfigureAwait(false);
         work.Run(Describe(interaction), async token =>
         {
@@ -114,7 +115,7 @@ internal sealed partial class DiscordBot(
                 await before(token).ConfigureAwait(false);
             }
 
-            await api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, plan.Response, token).ConfigureAwait(false);
+            await api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, plan.Response, receivedAt, token).ConfigureAwait(false);
             if (plan.FollowUp is { } followUp)
             {
                 await followUp(token).ConfigureAwait(false);

@@ -17,10 +17,10 @@ public sealed class DiscordRestException : Exception
         FieldErrors = fieldErrors ?? [];
     }
 
-    public DiscordRestException(string message)
+    public DiscordRestException(string message, string route = "?")
         : base(message)
     {
-        Route = "?";
+        Route = route;
     }
 
     public string Route { get; }
