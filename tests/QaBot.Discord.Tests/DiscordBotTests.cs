@@ -247,6 +247,24 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task Interaction_SameIdDeliveredTwice_IsHandledOnce()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        var ask = DiscordTestHost.AskCommand("Can stem cells help lupus?", id: "323", token: "tok-323");
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, ask);
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 4, ask);
+        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6207)); // the repeat was recognised
+        await host.Discord.WaitForRequestAsync(r => r.Path == $"webhooks/{DiscordTestHost.ApplicationId}/tok-323");
+        await host.StopAsync();
+
+        Assert.Single(host.Discord.Requests, r => r.Path == "interactions/323/tok-323/callback");
+        Assert.Single(host.Discord.Requests, r => r.Path == $"webhooks/{DiscordTestHost.ApplicationId}/tok-323");
+        host.Answers.Verify(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Mention_WithThreadsOn_AnswersInANewThreadOnTheQuestion()
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:ReplyInThread"] = "true");

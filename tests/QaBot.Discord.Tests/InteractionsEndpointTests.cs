@@ -142,6 +142,24 @@ public sealed class InteractionsEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_SameInteractionTwice_SecondGets409AndIsNotHandled()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        var body = JsonSerializer.Serialize(new
+        {
+            id = "341", application_id = DiscordTestHost.ApplicationId, type = 3, token = "tok-341", channel_id = DiscordTestHost.ChannelId,
+            user = new { id = "778" }, data = new { custom_id = "qabot:fb:n:a:someKey", component_type = 2 },
+        });
+
+        using var first = await PostAsync(host, body, sign: true);
+        using var replayed = await PostAsync(host, body, sign: true);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+        host.Feedback.Verify(f => f.RecordAsync(It.IsAny<FeedbackEntry>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Post_DeclaredBodyTooLarge_Returns413BeforeReadingOrCheckingAnything()
     {
         await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);

@@ -32,6 +32,7 @@ internal sealed partial class DiscordBot(
     FeedbackContextStore feedbackContexts,
     InFlightWork work,
     ModeratorInteractions moderators,
+    SeenInteractions seen,
     IOptions<DiscordOptions> options,
     IOptions<AnsweringOptions> answeringOptions,
     TimeProvider time,
@@ -107,6 +108,11 @@ internal sealed partial class DiscordBot(
     public async Task OnInteractionCreatedAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow(); // Discord's 3 s window for the response counts from here
+        if (IsRepeat(interaction, "gateway"))
+        {
+            return;
+        }
+
         var plan = await PlanAsync(interaction, cancellationToken).ConfigureAwait(false);
         work.Run(Describe(interaction), async token =>
         {
@@ -121,6 +127,18 @@ internal sealed partial class DiscordBot(
                 await followUp(token).ConfigureAwait(false);
             }
         });
+    }
+
+    /// <summary>True (and logged) when this interaction id was handled already: it must not be handled again. Pings are never repeats.</summary>
+    public bool IsRepeat(DiscordInteraction interaction, string source)
+    {
+        if (interaction.Type == InteractionType.Ping || seen.FirstTime(interaction.Id))
+        {
+            return false;
+        }
+
+        LogRepeated(logger, source);
+        return true;
     }
 
     /// <summary>Runs an interaction's follow-up in the background (the HTTP endpoint calls this once its response is sent).</summary>
@@ -405,6 +423,9 @@ internal sealed partial class DiscordBot(
 
     [LoggerMessage(EventId = 6205, Level = LogLevel.Warning, Message = "Discord: every answering slot was taken; sent the busy reply")]
     private static partial void LogBusy(ILogger logger);
+
+    [LoggerMessage(EventId = 6207, Level = LogLevel.Information, Message = "Discord: an interaction already handled arrived again ({Source}); ignored")]
+    private static partial void LogRepeated(ILogger logger, string source);
 
     [LoggerMessage(EventId = 6206, Level = LogLevel.Error, Message = "Discord: recording a feedback click failed ({Error})")]
     private static partial void LogFeedbackFailed(ILogger logger, string error);

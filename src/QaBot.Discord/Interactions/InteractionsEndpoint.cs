@@ -9,7 +9,8 @@ namespace QaBot.Discord.Interactions;
 /// <summary>
 /// <c>POST /api/discord/interactions</c>, Discord's "Interactions Endpoint URL": the signature is checked before
 /// anything else is read (401 when bad or missing, or when its timestamp is not within the last 5 minutes; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
-/// buttons are handled like on the gateway; a follow-up starts only once the response has been sent.
+/// buttons are handled like on the gateway (an interaction id already handled gets 409); a follow-up starts only once the
+/// response has been sent.
 /// </summary>
 internal static partial class InteractionsEndpoint
 {
@@ -71,6 +72,11 @@ internal static partial class InteractionsEndpoint
         if (interaction is null)
         {
             return Results.BadRequest();
+        }
+
+        if (bot.IsRepeat(interaction, "interactions endpoint"))
+        {
+            return Results.StatusCode(StatusCodes.Status409Conflict); // handled once already (a replayed request)
         }
 
         var plan = await bot.PlanAsync(interaction, cancellationToken);
