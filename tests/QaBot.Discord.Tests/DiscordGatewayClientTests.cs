@@ -258,6 +258,23 @@ public sealed class DiscordGatewayClientTests
     }
 
     [Fact]
+    public async Task Connect_Failing_LogsOneWarningLinePerAttemptWithoutStackTraceOrCloseCode()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:GatewayUrl"] = s["QaBot:Discord:ApiBaseUrl"]!
+            .Replace("http://", "ws://", StringComparison.Ordinal).Replace("/api/v10", "/not-a-gateway", StringComparison.Ordinal)); // 404: no WebSocket
+
+        await host.AdvanceUntilAsync(() => host.Logs.Count(l => l.Id.Id == 6015) >= 3, Step);
+
+        var failures = host.Logs.Where(l => l.Id.Id == 6015).ToList();
+        Assert.All(failures, l => Assert.Equal(LogLevel.Warning, l.Level));
+        Assert.All(failures, l => Assert.Null(l.Exception));
+        Assert.All(failures, l => Assert.Contains("WebSocketException", l.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("closed with code", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Exception is not null);
+        Assert.Equal(0, host.Discord.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Close_SessionTimedOut4009_ReconnectsAndIdentifiesAfresh()
     {
         await using var host = await DiscordTestHost.StartAsync();
