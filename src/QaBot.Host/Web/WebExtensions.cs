@@ -59,7 +59,8 @@ public static class WebExtensions
     }
 
     /// <summary>
-    /// Adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
+    /// Answers every unhandled exception with the error JSON (<see cref="ErrorBackstop"/>) and every unreadable request
+    /// with a 4xx (<see cref="ClientFaultMiddleware"/>), adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
     /// <c>POST /api/feedback</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
     /// when enabled; 503 while shutting down, so that a load balancer stops sending new questions), and reads the client's
     /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on.
@@ -67,6 +68,7 @@ public static class WebExtensions
     public static WebApplication MapQaBotWeb(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+        app.UseQaBotErrorBackstop();
         if (options.ForwardedHeaders)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
@@ -76,6 +78,7 @@ public static class WebExtensions
         }
 
         app.UseQaBotSecurityHeaders();
+        app.UseMiddleware<ClientFaultMiddleware>();
         app.MapPost(AskEndpoint.Route, AskEndpoint.HandleAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxAskBodyBytes));
         app.MapPost(FeedbackEndpoint.Route, FeedbackEndpoint.HandleAsync)
