@@ -1,10 +1,14 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace QaBot.Discord;
 
-/// <summary>Checks the Discord settings at start-up, when Discord is enabled, and reports every problem in one message.</summary>
-internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+/// <summary>
+/// Checks the Discord settings at start-up, when Discord is enabled, and reports every problem in one message; among them,
+/// that the drain of the answers in progress fits in the host's shutdown timeout (<see cref="HostOptions.ShutdownTimeout"/>).
+/// </summary>
+internal sealed class DiscordOptionsValidator(IOptions<HostOptions> host) : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
@@ -70,6 +74,14 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             {
                 errors.Add($"QaBot:Discord:{key} must hold numeric Discord ids.");
             }
+        }
+
+        var shutdown = host.Value.ShutdownTimeout;
+        if (TimeSpan.FromSeconds(options.DrainSeconds) >= shutdown)
+        {
+            errors.Add(string.Format(CultureInfo.InvariantCulture,
+                "QaBot:Discord:DrainSeconds ({0}) must be shorter than QaBot:Shutdown:Timeout ({1}), or answers in progress are cut off at shutdown.",
+                options.DrainSeconds, shutdown));
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

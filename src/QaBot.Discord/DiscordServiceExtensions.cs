@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QaBot.Answering.Hosting;
 using QaBot.Answering.Turns;
 using QaBot.Discord.Bot;
 using QaBot.Discord.Gateway;
@@ -55,6 +57,7 @@ public static class DiscordServiceExtensions
         services.TryAddSingleton<IDiscordGateway, DiscordGatewayClient>();
         services.TryAddSingleton<DiscordStatus>();
         services.TryAddSingleton<IDiscordHealth>(sp => sp.GetRequiredService<DiscordStatus>());
+        services.AddHealthChecks().AddCheck<DiscordReadinessCheck>(DiscordReadinessCheck.Name, tags: [HealthTags.Ready]);
         services.TryAddSingleton<FeedbackContextStore>();
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<InFlightWork>();
@@ -70,6 +73,15 @@ public static class DiscordServiceExtensions
 
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.AddHostedService<DiscordHostedService>();
+
+        // The server's request-body backstop must let the interactions endpoint's own limit through.
+        services.AddOptions<KestrelServerOptions>().PostConfigure(kestrel =>
+        {
+            if (kestrel.Limits.MaxRequestBodySize is { } backstop && backstop < InteractionsEndpoint.MaxBodyBytes)
+            {
+                kestrel.Limits.MaxRequestBodySize = InteractionsEndpoint.MaxBodyBytes;
+            }
+        });
         return builder;
     }
 

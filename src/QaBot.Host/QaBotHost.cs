@@ -42,10 +42,10 @@ public static class QaBotHost
         var app = builder.Build();
         CheckConfiguration(app.Services);
         app.MapQaBotWeb();
-        app.MapQaBotMetrics();
         app.MapHealthChecks("/healthz/state", new() { Predicate = check => check.Tags.Contains(StateServiceExtensions.HealthTag) });
         app.MapTeams();
         app.MapDiscord();
+        app.MapQaBotMetrics(); // last: it checks that its path is free
         return app;
     }
 

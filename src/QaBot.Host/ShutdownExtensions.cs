@@ -6,8 +6,8 @@ namespace QaBot.Host;
 public static class ShutdownExtensions
 {
     /// <summary>
-    /// The host's shutdown timeout from <c>QaBot:Shutdown:Timeout</c>, checked at start-up against Discord's drain and
-    /// Teams' request timeout. Kestrel lets requests in progress finish within it; Discord drains within it.
+    /// The host's shutdown timeout (<see cref="HostOptions.ShutdownTimeout"/>) from <c>QaBot:Shutdown:Timeout</c>. Kestrel
+    /// lets requests in progress finish within it; adapters that drain work check that their drain fits in it.
     /// </summary>
     public static IHostApplicationBuilder AddShutdown(this IHostApplicationBuilder builder)
     {

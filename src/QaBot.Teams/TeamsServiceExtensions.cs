@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
@@ -69,6 +70,27 @@ public static partial class TeamsServiceExtensions
         }
 
         builder.Services.TryAddSingleton<TeamsBot>();
+
+        // When /api/messages is served, the server's request-body backstop must let its own limit through. Read from the
+        // configuration, not the options: Kestrel reads its options while the host is built, before the start-up checks.
+        builder.Services.AddOptions<KestrelServerOptions>().PostConfigure<IConfiguration>((kestrel, configuration) =>
+        {
+            var served = !string.IsNullOrWhiteSpace(configuration[MicrosoftAppCredentials.MicrosoftAppIdKey])
+                || string.Equals(configuration[TeamsOptions.SectionName + ":" + nameof(TeamsOptions.LocalMode)], "true", StringComparison.OrdinalIgnoreCase);
+            if (!served)
+            {
+                return;
+            }
+
+            var text = configuration[TeamsOptions.SectionName + ":" + nameof(TeamsOptions.MaxRequestBodyBytes)];
+            var limit = int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
+                ? configured
+                : new TeamsOptions().MaxRequestBodyBytes;
+            if (kestrel.Limits.MaxRequestBodySize is { } backstop && backstop < limit)
+            {
+                kestrel.Limits.MaxRequestBodySize = limit;
+            }
+        });
         builder.Services.TryAddSingleton<MessagesEndpoint>();
         return builder;
     }

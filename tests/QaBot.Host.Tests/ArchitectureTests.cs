@@ -10,6 +10,39 @@ public sealed class ArchitectureTests
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name ?? "").ToArray();
 
     [Fact]
+    public void HostSource_NamesNoPlatformInternals_OutsideItsOneLineRegistrations()
+    {
+        // Adding a platform touches the new project and one line in the host (AddX and MapX in QaBotHost.cs).
+        string[] allowed = ["using QaBot.Discord;", "using QaBot.Teams;", "builder.AddTeams();", "builder.AddDiscord();", "app.MapTeams();", "app.MapDiscord();"];
+        var offenders = new List<string>();
+        var folder = Path.Combine(Repository.Root, "src", "QaBot.Host");
+        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = CodeOnly(lines[i]).Trim();
+                if (code.Length > 0 && !allowed.Contains(code) && PlatformName().IsMatch(code))
+                {
+                    offenders.Add($"{Path.GetRelativePath(folder, file)}:{i + 1}: {code}");
+                }
+            }
+        }
+
+        Assert.Equal("", string.Join(Environment.NewLine, offenders));
+    }
+
+    /// <summary>A line without its comment and string literals (help texts may name the platforms).</summary>
+    private static string CodeOnly(string line)
+    {
+        var code = System.Text.RegularExpressions.Regex.Replace(line, "\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+        var comment = code.IndexOf("//", StringComparison.Ordinal);
+        return comment < 0 ? code : code[..comment];
+    }
+
+    private static System.Text.RegularExpressions.Regex PlatformName() => new(@"Discord|Teams|/api/messages|/api/discord", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [Fact]
     public void Host_ShipsNoResearchTools()
     {
         // bench, calibrate and the plain Lucene.Net engine live in benchmarks/QaBot.Bench.

@@ -41,6 +41,49 @@ public sealed class HostCombinationTests
         Assert.Equal(discord, host.App.Services.GetService<QaBot.Discord.IDiscordHealth>() is not null);
     }
 
+    [Theory]
+    [InlineData(false, false, 16 * 1024)]
+    [InlineData(true, false, 64 * 1024)]
+    [InlineData(false, true, 256 * 1024)]
+    [InlineData(true, true, 256 * 1024)]
+    public async Task Serve_RequestBodyBackstop_IsTheLargestLimitOfTheEndpointsInUse(bool discord, bool teams, long expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (discord)
+        {
+            settings["QaBot:Discord:Enabled"] = "true";
+            settings["QaBot:Discord:Token"] = "test-token";
+            settings["QaBot:Discord:RegisterCommands"] = "false";
+            settings["QaBot:Discord:GatewayUrl"] = "ws://127.0.0.1:9/";
+        }
+
+        if (teams)
+        {
+            settings["MicrosoftAppId"] = "4b1c7a53-3a8e-4f3d-9c2b-6f1d2e3a4b5c";
+            settings["MicrosoftAppPassword"] = "test-secret-not-real";
+        }
+
+        await using var host = await RealHost.StartAsync(settings);
+
+        var kestrel = host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+        Assert.Equal(expected, kestrel.Limits.MaxRequestBodySize);
+    }
+
+    [Fact]
+    public async Task Serve_MetricsPathTakenByAPlatformEndpoint_StopsNamingTheSetting()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "4b1c7a53-3a8e-4f3d-9c2b-6f1d2e3a4b5c",
+            ["MicrosoftAppPassword"] = "test-secret-not-real",
+            ["QaBot:Web:Metrics:Path"] = "/api/messages",
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await RealHost.StartAsync(settings));
+
+        Assert.Contains("QaBot:Web:Metrics:Path /api/messages is already an endpoint", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoReplicas_OnOneMachine_AnswerTheSameQuestionIdentically()
     {

@@ -63,7 +63,11 @@ public sealed class KnowledgeWatcherCompositionTests : IDisposable
         Assert.Equal("knowledge_empty", body.GetProperty("status").GetString());
         var knowledge = factory.Services.GetRequiredService<IKnowledgeBase>();
         Assert.Contains(knowledge.Status.Problems, p => p.IsError && p.Message.Contains("knowledge is empty", StringComparison.Ordinal));
-        Assert.Contains(factory.Logs, l => l.Contains("[1002]", StringComparison.Ordinal) && l.Contains("knowledge is empty", StringComparison.Ordinal));
+        // The new status is published before its problems are logged: wait for the log line (at most 10 s).
+        var logged = SpinWait.SpinUntil(
+            () => factory.Logs.Any(l => l.Contains("[1002]", StringComparison.Ordinal) && l.Contains("knowledge is empty", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10));
+        Assert.True(logged, "no error log line says the knowledge is empty");
     }
 
     /// <summary>The /readyz status once it is <paramref name="expected"/>, or the last one seen after 10 s.</summary>

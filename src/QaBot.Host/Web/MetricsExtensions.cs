@@ -1,20 +1,17 @@
 using OpenTelemetry.Metrics;
-using QaBot.Answering;
 
 namespace QaBot.Host.Web;
 
 /// <summary>OpenTelemetry metrics, exported for Prometheus at <see cref="MetricsOptions.Path"/>.</summary>
 public static class MetricsExtensions
 {
-    /// <summary>The meters exported: QaBot's own, whichever of them are in use, and ASP.NET Core's and the runtime's built-in ones.</summary>
+    /// <summary>
+    /// The meters exported: every meter named <c>QaBot.*</c> (each area and platform adapter creates its own, whichever
+    /// are in use), and ASP.NET Core's and the runtime's built-in ones.
+    /// </summary>
     public static readonly IReadOnlyList<string> Meters =
     [
-        AnsweringMetrics.MeterName,
-        "QaBot.Knowledge",
-        "QaBot.Analytics",
-        "QaBot.Discord",
-        "QaBot.Teams",
-        WebMetrics.MeterName,
+        "QaBot.*",
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "System.Runtime",
@@ -34,12 +31,25 @@ public static class MetricsExtensions
         return builder;
     }
 
-    /// <summary>Maps the scraping endpoint when metrics are on.</summary>
+    /// <summary>
+    /// Maps the scraping endpoint when metrics are on. Call it after every other endpoint is mapped: a path another
+    /// endpoint already has (a platform adapter's) stops the start with a message naming the setting.
+    /// </summary>
     public static WebApplication MapQaBotMetrics(this WebApplication app)
     {
         var settings = Settings(app.Configuration);
         if (settings.Enabled)
         {
+            var taken = ((IEndpointRouteBuilder)app).DataSources
+                .SelectMany(source => source.Endpoints)
+                .OfType<RouteEndpoint>()
+                .Select(endpoint => "/" + endpoint.RoutePattern.RawText?.Trim('/'))
+                .FirstOrDefault(path => string.Equals(path, "/" + settings.Path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+            if (taken is not null)
+            {
+                throw new InvalidOperationException($"{WebOptions.SectionName}:Metrics:Path {settings.Path} is already an endpoint of QaBot ({taken}); choose another path, e.g. /metrics.");
+            }
+
             app.MapPrometheusScrapingEndpoint(settings.Path);
         }
 

@@ -3,26 +3,24 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using QaBot.Discord;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using QaBot.Answering.Hosting;
 using QaBot.Knowledge;
-using QaBot.Teams;
 
 namespace QaBot.Host.Web;
 
 public static class WebExtensions
 {
-    /// <summary>/readyz leaves out what does not apply (the Discord state when Discord is off).</summary>
+    /// <summary>/readyz leaves out what does not apply (a platform's state when that platform is off).</summary>
     private static readonly JsonSerializerOptions ReadyJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>The interactions endpoint's own limit (QaBot.Discord), for the server-wide backstop.</summary>
-    private const int DiscordInteractionBodyBytes = 64 * 1024;
-
     /// <summary>
     /// Registers the HTTP API's options and metrics, the knowledge warm-up, and Kestrel's request-body limit as a
-    /// backstop: the largest of the endpoints' own limits, so that nothing unmapped reads more.
+    /// backstop: the API's own limit, which each platform adapter raises to its endpoint's (in its own <c>Add...</c>),
+    /// so that nothing unmapped reads more than the largest endpoint accepts.
     /// </summary>
     public static IHostApplicationBuilder AddQaBotWeb(this IHostApplicationBuilder builder)
     {
@@ -36,13 +34,14 @@ public static class WebExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IConfiguration>((kestrel, configuration) => kestrel.Limits.MaxRequestBodySize = BodyLimit(configuration));
+        builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<KnowledgeWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeWarmup>());
         return builder;
     }
 
     /// <summary>
-    /// The largest request body any endpoint accepts. Read from the configuration, not the options: Kestrel reads its
+    /// The largest request body the API accepts. Read from the configuration, not the options: Kestrel reads its
     /// options while the host is built, before the start-up checks; unusable values fall back to the defaults here and
     /// are reported by the checks.
     /// </summary>
@@ -53,15 +52,13 @@ public static class WebExtensions
                 ? value
                 : fallback;
 
-        var ask = Read(configuration, WebOptions.SectionName + ":" + nameof(WebOptions.MaxAskBodyBytes), new WebOptions().MaxAskBodyBytes);
-        var teams = Read(configuration, TeamsOptions.SectionName + ":" + nameof(TeamsOptions.MaxRequestBodyBytes), new TeamsOptions().MaxRequestBodyBytes);
-        return Math.Max(DiscordInteractionBodyBytes, Math.Max(ask, teams));
+        return Read(configuration, WebOptions.SectionName + ":" + nameof(WebOptions.MaxAskBodyBytes), new WebOptions().MaxAskBodyBytes);
     }
 
     /// <summary>
     /// Answers every unhandled exception with the error JSON (<see cref="ErrorBackstop"/>) and every unreadable request
     /// with a 4xx (<see cref="ClientFaultMiddleware"/>), adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
-    /// <c>POST /api/feedback</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
+    /// <c>POST /api/feedback</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the platforms' readiness checks
     /// when enabled; 503 while shutting down, so that a load balancer stops sending new questions), and reads the client's
     /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on and the peer is a known proxy.
     /// </summary>
@@ -101,47 +98,46 @@ public static class WebExtensions
         }
 
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
-        app.MapGet("/readyz", (KnowledgeWarmup warmup, IKnowledgeBase knowledge, IHostApplicationLifetime lifetime, IServiceProvider services) =>
-        {
-            if (lifetime.ApplicationStopping.IsCancellationRequested)
-            {
-                return Results.Json(new { status = "stopping" }, ReadyJson, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            // Registered only when Discord is enabled; a fatal Discord stop (bad token, intents) makes the host unready.
-            var discord = services.GetService<IDiscordHealth>();
-            var discordReport = discord is null ? null : new
-            {
-                state = JsonNamingPolicy.SnakeCaseLower.ConvertName(discord.State.ToString()),
-                reason = discord.FailureReason,
-            };
-            if (!warmup.IsReady)
-            {
-                return Results.Json(new { status = "loading", discord = discordReport }, ReadyJson, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            var snapshot = knowledge.Current;
-            if (snapshot.Passages.Count == 0)
-            {
-                // Every question would get no answer: route traffic to a replica that has knowledge.
-                return Results.Json(
-                    new { status = "knowledge_empty", passages = 0, knowledge_errors = snapshot.Knowledge.ErrorCount, loaded_at = snapshot.LoadedAt, discord = discordReport },
-                    ReadyJson,
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            return Results.Json(
-                new
-                {
-                    status = discord?.State == DiscordConnectionState.Failed ? "discord_failed" : "ready",
-                    passages = snapshot.Passages.Count,
-                    knowledge_errors = snapshot.Knowledge.ErrorCount,
-                    loaded_at = snapshot.LoadedAt,
-                    discord = discordReport,
-                },
-                ReadyJson,
-                statusCode: discord?.State == DiscordConnectionState.Failed ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
-        });
+        app.MapGet("/readyz", ReadyAsync);
         return app;
+    }
+
+    /// <summary>
+    /// Ready when the knowledge is loaded and not empty and no readiness check of a platform adapter (tag
+    /// <see cref="HealthTags.Ready"/>) is unhealthy; 503 while loading, while shutting down (so that a load balancer stops
+    /// sending new questions) and with empty knowledge (every question would get no answer). Each adapter's check is
+    /// shown under its name with its state and reason.
+    /// </summary>
+    private static async Task<IResult> ReadyAsync(
+        KnowledgeWarmup warmup, IKnowledgeBase knowledge, IHostApplicationLifetime lifetime, HealthCheckService health, CancellationToken cancellationToken)
+    {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return Results.Json(new Dictionary<string, object?> { ["status"] = "stopping" }, ReadyJson, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(HealthTags.Ready), cancellationToken);
+        var failed = report.Entries.FirstOrDefault(e => e.Value.Status == HealthStatus.Unhealthy).Key;
+        var body = new Dictionary<string, object?>();
+        if (!warmup.IsReady)
+        {
+            body["status"] = "loading";
+        }
+        else
+        {
+            var snapshot = knowledge.Current;
+            body["status"] = snapshot.Passages.Count == 0 ? "knowledge_empty" : failed is null ? "ready" : failed + "_failed";
+            body["passages"] = snapshot.Passages.Count;
+            body["knowledge_errors"] = snapshot.Knowledge.ErrorCount;
+            body["loaded_at"] = snapshot.LoadedAt;
+        }
+
+        foreach (var (name, entry) in report.Entries)
+        {
+            body[name] = new { state = entry.Data.TryGetValue("state", out var state) ? state : entry.Status.ToString().ToLowerInvariant(), reason = entry.Description };
+        }
+
+        var ready = "ready".Equals(body["status"]);
+        return Results.Json(body, ReadyJson, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

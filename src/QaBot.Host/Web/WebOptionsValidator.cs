@@ -6,7 +6,8 @@ namespace QaBot.Host.Web;
 /// <summary>Checks what data annotations cannot: the trusted proxies and the metrics path; every problem together.</summary>
 internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
 {
-    private static readonly string[] Taken = ["/", "/api/ask", "/api/feedback", "/chat.js", "/chat.css", "/healthz", "/readyz", "/api/messages", "/api/discord/interactions"];
+    /// <summary>The web API's own paths. The platforms' endpoints are checked when the metrics endpoint is mapped (<see cref="MetricsExtensions"/>).</summary>
+    private static readonly string[] Taken = ["/", "/api/ask", "/api/feedback", "/chat.js", "/chat.css", "/healthz", "/readyz"];
 
     public ValidateOptionsResult Validate(string? name, WebOptions options)
     {
