@@ -70,6 +70,7 @@ public static partial class TeamsServiceExtensions
 
         builder.Services.TryAddSingleton<TeamsBot>();
         builder.Services.TryAddSingleton<MessagesEndpoint>();
+        builder.Services.AddHostedService<LocalModeGuard>(); // local mode: refuses to start on an address other machines reach
         return builder;
     }
 
