@@ -40,9 +40,15 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
         Assert.Equal("Action.Execute", (string?)TeamsHost.Action(card, "Helpful")["type"]);
         Assert.Equal("Action.Execute", (string?)TeamsHost.Action(card, "Not helpful")["type"]);
-        var summary = (string?)reply.Body["text"];
-        Assert.Contains("Sources:", summary, StringComparison.Ordinal);
-        Assert.EndsWith(Reminder, summary, StringComparison.Ordinal);
+        Assert.Null(reply.Body["text"]); // the card alone: Teams would show a text as a second, unformatted message
+        var fallback = (string?)card["fallbackText"];
+        Assert.StartsWith("Here is what I found", fallback, StringComparison.Ordinal);
+        Assert.Contains("Sources:", fallback, StringComparison.Ordinal);
+        Assert.EndsWith(Reminder, fallback, StringComparison.Ordinal);
+        var preview = (string?)reply.Body["summary"];
+        Assert.StartsWith("Here is what I found: ", preview, StringComparison.Ordinal);
+        Assert.InRange(preview!.Length, 30, 150);
+        Assert.DoesNotContain("\n", preview, StringComparison.Ordinal);
         Assert.True(reply.Bytes < 20_000, $"reply is {reply.Bytes} bytes");
         host.Answers.Verify(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "Can stem cell therapy help lupus?" && q.Platform == "teams"), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -106,7 +112,8 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Contains("stem cell therapy for autoimmune conditions", texts, StringComparison.Ordinal);
         Assert.Contains(howToAsk, texts, StringComparison.Ordinal);
         Assert.Equal(Reminder, (string?)LastBodyElement(welcome.Card!)["items"]![0]!["text"]);
-        Assert.Contains(Reminder, (string?)welcome.Body["text"], StringComparison.Ordinal);
+        Assert.Contains(Reminder, (string?)welcome.Card!["fallbackText"], StringComparison.Ordinal);
+        Assert.Null(welcome.Body["text"]);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class TeamsCardsTests
 
         Assert.True(Bytes(activity) <= new TeamsOptions().MaxActivityBytes, $"{Bytes(activity)} bytes");
         Assert.Contains(new AnsweringOptions().Reminder, Texts(Card(activity)));
-        Assert.EndsWith(new AnsweringOptions().Reminder, activity.Text, StringComparison.Ordinal);
+        Assert.EndsWith(new AnsweringOptions().Reminder, (string?)Card(activity)["fallbackText"], StringComparison.Ordinal);
+        Assert.Null(activity.Text);
+        Assert.InRange(activity.Summary.Length, 1, TeamsCards.MaxSummaryChars);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace QaBot.Teams.Cards;
 /// <summary>
 /// Renders every reply as an Adaptive Card 1.5 (raw JSON: the AdaptiveCards package is not used) with the same layout:
 /// a heading, the text, numbered sources, the feedback buttons, and the healthcare-provider reminder in the footer. The
-/// activity's <c>text</c> carries a plain-text summary, and every activity is kept under
+/// activity has no <c>text</c> (Teams would show it as a second message): the card's <c>fallbackText</c> is the whole reply
+/// in plain text and the activity's <c>summary</c> a short preview; every activity is kept under
 /// <see cref="TeamsOptions.MaxActivityBytes"/>.
 /// </summary>
 internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, IOptions<TeamsOptions> teams, ILogger<TeamsCards> logger)
@@ -24,6 +25,9 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
     public const string NotHelpfulTitle = "Not helpful";
 
     private const int MaxReminderChars = 600;
+
+    /// <summary>Longest notification preview (<c>summary</c>).</summary>
+    internal const int MaxSummaryChars = 150;
 
     private static readonly JsonSerializerSettings MeasureSettings = new() { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.None };
 
@@ -175,12 +179,28 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         ["body"] = body,
     };
 
-    internal static Activity Message(JObject card, string summary)
+    /// <summary>
+    /// The card as a message without <c>text</c> (Teams would show that as a second, unformatted message): the whole
+    /// <paramref name="plainText"/> is the card's <c>fallbackText</c> (for clients that cannot render it), and a short
+    /// <c>summary</c> is the notification preview.
+    /// </summary>
+    internal static Activity Message(JObject card, string plainText)
     {
-        var activity = MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = card }, text: summary);
-        activity.TextFormat = TextFormatTypes.Plain;
-        return (Activity)activity;
+        card["fallbackText"] = plainText;
+        var activity = (Activity)MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = card });
+        activity.Text = null;
+        activity.Summary = Preview(plainText);
+        return activity;
     }
+
+    /// <summary>The notification preview: the heading and the start of the text, on one line, at most <see cref="MaxSummaryChars"/>.</summary>
+    internal static string Preview(string plainText)
+    {
+        var parts = plainText.Split("\n\n", 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var preview = parts.Length > 1 ? parts[0] + ": " + parts[1] : parts.FirstOrDefault() ?? "";
+        return CardContent.Bound(string.Join(' ', preview.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), MaxSummaryChars);
+    }
+
 
     private static string HeadingOf(CardContent content) => content.Kind switch
     {
