@@ -54,6 +54,18 @@ public sealed class TeamsBotTests(TeamsHost host)
     }
 
     [Fact]
+    public async Task Message_MentionOnly_GetsTheNoticeWithTheReminderAndNoFeedbackButtons()
+    {
+        host.Mark();
+        var activity = TeamsActivities.Channel(host.ServiceUrl, AppId, "", mention: true);
+
+        var (_, reply) = await host.AskAsync(activity);
+
+        Assert.Empty(reply.Card!.SelectTokens("$..actions[*]"));
+        Assert.Equal(Reminder, (string?)LastBodyElement(reply.Card!)["items"]![0]!["text"]);
+    }
+
+    [Fact]
     public async Task Message_ChannelWithMention_AnswersTheQuestionWithoutTheMentionInTheSameThread()
     {
         host.Mark();
@@ -220,6 +232,24 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Contains(Texts(card), t => t.Contains("988", StringComparison.Ordinal));
         Assert.Empty(card.SelectTokens("$..actions"));
         Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
+        var facts = card.SelectTokens("$.body[?(@.type == 'FactSet')].facts[*]").ToList();
+        Assert.Equal("988 Suicide & Crisis Lifeline (US)", (string?)facts[0]["title"]); // the crisis line first
+        Assert.Equal("call or text 988", (string?)facts[0]["value"]);
+    }
+
+    [Fact]
+    public async Task Message_Emergency_ListsEmergencyServicesFirstAsFacts()
+    {
+        host.Mark();
+
+        var (_, reply) = await host.AskAsync(TeamsActivities.Personal(host.ServiceUrl, AppId, "crushing chest pain spreading to my arm"));
+
+        var card = reply.Card!;
+        var facts = card.SelectTokens("$.body[?(@.type == 'FactSet')].facts[*]").Select(f => (string?)f["title"]).ToList();
+        Assert.Equal(["Emergency services (US)", "Emergency services (EU)", "988 Suicide & Crisis Lifeline (US)"], facts);
+        Assert.Contains(Texts(card), t => t == "Call now");
+        Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
+        Assert.Contains("Emergency services (US): call 911", (string?)card["fallbackText"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,12 +33,18 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
 
     private string Reminder => CardContent.Bound(answering.Value.Reminder, MaxReminderChars);
 
-    /// <summary>The reply to a question: answer, no-answer, small-talk or safety card; feedback buttons except on safety and small-talk replies.</summary>
+    /// <summary>
+    /// The reply to a question: answer, no-answer, small-talk or safety card. Feedback buttons only on answers and on
+    /// "I couldn't find" replies: not on safety or small-talk replies, nor on the notices about the message itself
+    /// (empty, e.g. a mention alone, or too long to read), which say nothing about the knowledge.
+    /// </summary>
     public Activity Answer(Answer answer, string question)
     {
         var content = CardContent.From(answer);
         var reminder = CardContent.Bound(answer.Reminder, MaxReminderChars);
-        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk ? FeedbackState.None : FeedbackState.Ask;
+        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk || IsNoticeAboutTheMessage(answer, question)
+            ? FeedbackState.None
+            : FeedbackState.Ask;
         var activity = Render(content, feedback, question, reminder);
         if (Fits(activity))
         {
@@ -56,6 +62,18 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         }
 
         return Shrunk(content, reminder);
+    }
+
+    /// <summary>A no-answer reply to a message the answer service did not read: empty once cleaned, or over the length limit.</summary>
+    private bool IsNoticeAboutTheMessage(Answer answer, string question)
+    {
+        if (answer.Kind != AnswerKind.NoAnswer)
+        {
+            return false;
+        }
+
+        var cleaned = TextCleaner.Clean(question);
+        return cleaned.Length == 0 || cleaned.Length > answering.Value.MaxQuestionChars;
     }
 
     /// <summary>The card of an answer redrawn after a feedback click, thanking instead of asking.</summary>
@@ -125,7 +143,34 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
 
     private static JObject Card(CardContent content, FeedbackState feedback, string? question, string reminder)
     {
-        var body = new JArray { Heading(HeadingOf(content)), TextBlock(content.Text) };
+        var body = new JArray { Heading(HeadingOf(content)) };
+        if (content.LanguageNote is { } note)
+        {
+            var line = TextBlock(note); // in the person's language, before anything else
+            line["weight"] = "Bolder";
+            line["color"] = "Attention";
+            body.Add(line);
+        }
+
+        body.Add(TextBlock(content.Text));
+        if (content.Contacts.Count > 0)
+        {
+            // Where to get help now, prominently: emergency services first under an emergency, the crisis line first under self-harm.
+            var heading = Heading(SafetyHeadlines.ContactsHeading(content.Category));
+            heading["spacing"] = "Medium";
+            heading["color"] = "Attention";
+            body.Add(heading);
+            body.Add(new JObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JArray(content.Contacts.Select(c => new JObject
+                {
+                    ["title"] = ContactTitle(c),
+                    ["value"] = c.Phone is { } phone && !c.Contact.Contains(phone, StringComparison.Ordinal) ? c.Contact + " · " + phone : c.Contact,
+                })),
+            });
+        }
+
         if (content.Citations.Count > 0)
         {
             var sources = Heading("Sources");
@@ -201,7 +246,6 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         return CardContent.Bound(string.Join(' ', preview.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), MaxSummaryChars);
     }
 
-
     private static string HeadingOf(CardContent content) => content.Kind switch
     {
         AnswerKind.Answered => "Here is what I found",
@@ -270,10 +314,28 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
     private static string LinkText(string text) =>
         text.Replace('[', '(').Replace(']', ')');
 
+    private static string ContactTitle(CrisisContact contact) =>
+        contact.Region is { Length: > 0 } region ? $"{contact.Name} ({region})" : contact.Name;
+
     private static string Summary(CardContent content, string reminder)
     {
         var builder = new StringBuilder();
-        builder.Append(HeadingOf(content)).Append("\n\n").Append(content.Text);
+        builder.Append(HeadingOf(content)).Append("\n\n");
+        if (content.LanguageNote is { } note)
+        {
+            builder.Append(note).Append("\n\n");
+        }
+
+        builder.Append(content.Text);
+        if (content.Contacts.Count > 0)
+        {
+            builder.Append("\n\n").Append(SafetyHeadlines.ContactsHeading(content.Category)).Append(':');
+            foreach (var contact in content.Contacts)
+            {
+                builder.Append("\n- ").Append(ContactTitle(contact)).Append(": ").Append(contact.Contact);
+            }
+        }
+
         if (content.Citations.Count > 0)
         {
             builder.Append("\n\nSources:");
