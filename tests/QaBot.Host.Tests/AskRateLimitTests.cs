@@ -75,11 +75,12 @@ public sealed class AskRateLimitTests
     }
 
     [Fact]
-    public async Task Ask_ForwardedHeadersOn_LimitsEachForwardedClient()
+    public async Task Ask_ForwardedHeadersFromAKnownProxy_LimitsEachForwardedClient()
     {
         await using var host = await StartAsync(new()
         {
             ["QaBot:Web:ForwardedHeaders"] = "true",
+            ["QaBot:Web:KnownProxies:0"] = "127.0.0.1", // the test client is the proxy
             ["QaBot:RateLimits:PerUser:TokenLimit"] = "1",
             ["QaBot:RateLimits:PerUser:TokensPerPeriod"] = "1",
         });
@@ -94,6 +95,56 @@ public sealed class AskRateLimitTests
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], statuses);
+    }
+
+    [Fact]
+    public async Task Ask_UntrustedPeerRotatingXForwardedFor_KeepsOneRateLimitIdentity()
+    {
+        await using var host = await StartAsync(new()
+        {
+            ["QaBot:Web:ForwardedHeaders"] = "true",
+            ["QaBot:Web:KnownNetworks:0"] = "10.244.0.0/16", // the proxies; the test client (127.0.0.1) is not one of them
+            ["QaBot:RateLimits:PerUser:TokenLimit"] = "3",
+            ["QaBot:RateLimits:PerUser:TokensPerPeriod"] = "1",
+            ["QaBot:RateLimits:PerUser:ReplenishmentPeriod"] = "00:10:00",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 10; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/ask", UriKind.Relative)) { Content = JsonContent.Create(new { question = "lupus" }) };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            using var response = await host.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
+    }
+
+    [Theory]
+    [InlineData(null, null, "no proxy is trusted")]
+    [InlineData("not-an-address", null, "'not-an-address' is not an IP address")]
+    [InlineData(null, "0.0.0.0/0", "would believe X-Forwarded-For from every client")]
+    [InlineData(null, "10.0.0.0/99", "'10.0.0.0/99' is not a network")]
+    public async Task Start_ForwardedHeadersWithoutAUsableProxy_StopsWithAClearMessage(string? proxy, string? network, string expected)
+    {
+        var settings = new Dictionary<string, string?> { ["QaBot:Web:ForwardedHeaders"] = "true" };
+        if (proxy is not null)
+        {
+            settings["QaBot:Web:KnownProxies:0"] = proxy;
+        }
+
+        if (network is not null)
+        {
+            settings["QaBot:Web:KnownNetworks:0"] = network;
+        }
+
+        var failure = await Record.ExceptionAsync(async () => await (await RealHost.StartAsync(settings)).DisposeAsync());
+
+        Assert.NotNull(failure);
+        Assert.Contains(expected, failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

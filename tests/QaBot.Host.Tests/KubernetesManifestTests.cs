@@ -153,6 +153,13 @@ public sealed class KubernetesManifestTests
                 var type = Sections[parts[1]];
                 foreach (var part in parts.Skip(2))
                 {
+                    if (int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out _) && type.IsGenericType
+                        && type.GetGenericTypeDefinition() is var list && (list == typeof(IList<>) || list == typeof(List<>)))
+                    {
+                        type = type.GetGenericArguments()[0]; // an item of a list setting, e.g. KnownNetworks__0
+                        continue;
+                    }
+
                     var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance);
                     Assert.True(property is not null, $"{workload.File}: {name}: {type.Name} has no {part}");
                     type = property!.PropertyType;
@@ -215,5 +222,24 @@ public sealed class KubernetesManifestTests
         Assert.Equal("no", args[args.IndexOf("--appendonly") + 1]);
         Assert.StartsWith(Text(service, "metadata", "name") + ":" + Text(Items(Get(service, "spec"), "ports").Single(), "port") + ",", configuration, StringComparison.Ordinal);
         Assert.Equal("Memory", Env(web)["QaBot__State__Store"]); // Redis is opt-in
+    }
+
+    [Fact]
+    public void Workloads_ForwardedHeadersOn_NameTheTrustedProxyNetworksAndNeverEveryone()
+    {
+        var forwarding = Workloads()
+            .Select(w => Env(Items(Get(w.Root, "spec", "template", "spec"), "containers").Single()))
+            .Where(env => env.TryGetValue("QaBot__Web__ForwardedHeaders", out var on) && on == "true")
+            .ToList();
+
+        Assert.NotEmpty(forwarding); // the web workload sits behind the ingress
+        Assert.All(forwarding, env =>
+        {
+            var networks = env.Where(e => e.Key.StartsWith("QaBot__Web__KnownNetworks__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+            var proxies = env.Where(e => e.Key.StartsWith("QaBot__Web__KnownProxies__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+            Assert.NotEmpty(networks.Concat(proxies));
+            Assert.All(networks, n => Assert.True(System.Net.IPNetwork.TryParse(n!, out var parsed) && parsed.PrefixLength > 0, n));
+            Assert.All(proxies, p => Assert.True(System.Net.IPAddress.TryParse(p!, out _), p));
+        });
     }
 }

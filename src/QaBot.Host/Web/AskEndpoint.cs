@@ -10,7 +10,7 @@ namespace QaBot.Host.Web;
 /// <summary>
 /// <c>POST /api/ask</c>: <c>{"question": "..."}</c> in, the answer JSON out. A body not declared as JSON gets 415, a
 /// declared body over the limit 413 before anything is read, a body that turns out too large 413 and a malformed one
-/// 400; then the question turn (<see cref="IQuestionTurn"/>): a safety reply comes before every limit; a client over the
+/// (not JSON, invalid UTF-8, a lone surrogate escape) 400; then the question turn (<see cref="IQuestionTurn"/>): a safety reply comes before every limit; a client over the
 /// rate limits gets 429 with <c>Retry-After</c>, and when every answering slot is taken and the queue is full, 503 with
 /// <c>Retry-After</c>. Every error body carries a message and the reminder.
 /// </summary>
@@ -21,6 +21,9 @@ internal static class AskEndpoint
 
     /// <summary>The 415 message of the JSON endpoints.</summary>
     public const string NotJson = "Send the request as JSON with the header Content-Type: application/json, e.g. {\"question\": \"Can stem cell therapy help lupus?\"}.";
+
+    /// <summary>The 400 message of a JSON string that is not text (invalid UTF-8, a lone surrogate escape).</summary>
+    public const string NotText = "The request body is not valid text: it has invalid UTF-8 or an unpaired surrogate escape such as \\ud800. Send {\"question\": \"...\"} in UTF-8.";
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
@@ -73,6 +76,11 @@ internal static class AskEndpoint
         catch (JsonException ex)
         {
             return Error(metrics, StatusCodes.Status400BadRequest, $"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}). Send {{\"question\": \"...\"}}.", reminder);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString: invalid UTF-8 inside the string, or an escaped lone surrogate such as \ud800.
+            return Error(metrics, StatusCodes.Status400BadRequest, NotText, reminder);
         }
 
         var request = new TurnRequest(question ?? "") { Platform = Platform, RateLimitKey = ClientKey.Of(context.Connection.RemoteIpAddress) };

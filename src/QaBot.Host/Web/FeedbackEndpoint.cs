@@ -78,6 +78,10 @@ internal static partial class FeedbackEndpoint
         {
             return Error(metrics, StatusCodes.Status400BadRequest, "The request body is not valid JSON. " + Shape, reminder);
         }
+        catch (InvalidOperationException)
+        {
+            return Error(metrics, StatusCodes.Status400BadRequest, AskEndpoint.NotText, reminder);
+        }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Error(metrics, StatusCodes.Status413PayloadTooLarge, tooLarge, reminder);

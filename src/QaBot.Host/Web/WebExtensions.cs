@@ -59,23 +59,37 @@ public static class WebExtensions
     }
 
     /// <summary>
-    /// Adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
+    /// Answers every unhandled exception with the error JSON (<see cref="ErrorBackstop"/>) and every unreadable request
+    /// with a 4xx (<see cref="ClientFaultMiddleware"/>), adds the security headers to every response (<see cref="SecurityHeaders"/>), maps <c>POST /api/ask</c>,
     /// <c>POST /api/feedback</c>, the chat page at <c>/</c>, <c>/healthz</c> and <c>/readyz</c> (with the Discord state
     /// when enabled; 503 while shutting down, so that a load balancer stops sending new questions), and reads the client's
-    /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on.
+    /// address from <c>X-Forwarded-For</c> when <see cref="WebOptions.ForwardedHeaders"/> is on and the peer is a known proxy.
     /// </summary>
     public static WebApplication MapQaBotWeb(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
+        app.UseQaBotErrorBackstop();
         if (options.ForwardedHeaders)
         {
+            // Believed only from the configured proxies and networks (checked at start-up: at least one, none 0.0.0.0/0).
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
-            forwarded.KnownIPNetworks.Clear(); // the proxy's address is not known in advance (a cluster's ingress)
+            forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy.Trim()));
+            }
+
+            foreach (var network in options.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+            }
+
             app.UseForwardedHeaders(forwarded);
         }
 
         app.UseQaBotSecurityHeaders();
+        app.UseMiddleware<ClientFaultMiddleware>();
         app.MapPost(AskEndpoint.Route, AskEndpoint.HandleAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.MaxAskBodyBytes));
         app.MapPost(FeedbackEndpoint.Route, FeedbackEndpoint.HandleAsync)

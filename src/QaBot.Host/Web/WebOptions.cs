@@ -16,9 +16,19 @@ public sealed class WebOptions
 
     /// <summary>
     /// Take the client's address from <c>X-Forwarded-For</c> (the last address, the one the proxy added), for the per-client
-    /// rate limit. Only behind a reverse proxy or load balancer that is the only way in. Default false.
+    /// rate limit, but only on connections from <see cref="KnownProxies"/> or <see cref="KnownNetworks"/> (one of them must
+    /// be set); from any other peer the header is ignored. Default false.
     /// </summary>
     public bool ForwardedHeaders { get; set; }
+
+    /// <summary>Addresses of the reverse proxies whose <c>X-Forwarded-For</c> is believed, e.g. <c>10.0.0.5</c>. Default none.</summary>
+    public IList<string> KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Networks (CIDR) of the reverse proxies whose <c>X-Forwarded-For</c> is believed, e.g. a cluster's ingress pods
+    /// <c>10.244.0.0/16</c>. Never a network clients are in (<c>0.0.0.0/0</c> is refused). Default none.
+    /// </summary>
+    public IList<string> KnownNetworks { get; set; } = [];
 
     /// <summary>The Prometheus metrics endpoint.</summary>
     public MetricsOptions Metrics { get; set; } = new();
