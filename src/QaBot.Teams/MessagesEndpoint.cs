@@ -12,7 +12,8 @@ namespace QaBot.Teams;
 /// <summary>
 /// <c>POST /api/messages</c>: reads a bounded body, checks the activity's shape, hands it to the adapter (which
 /// authenticates it) and writes the result: 200 (or the invoke response), 400 for a malformed activity, 401 for a bad or
-/// missing token, 413 for an oversized body, 503 when authentication is unavailable or the request took too long.
+/// missing token, 403 in local mode for a caller not on this machine, 413 for an oversized body, 503 when authentication
+/// is unavailable or the request took too long.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     TeamsBotAdapter adapter,
@@ -40,6 +41,12 @@ internal sealed partial class MessagesEndpoint(
     private async Task HandleCoreAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
+        if (!settings.Authenticated && !LocalModeGuard.IsLocalCaller(context.Connection.RemoteIpAddress))
+        {
+            Reject(context, StatusCodes.Status403Forbidden, "local mode: the caller is not on this machine"); // nobody is authenticated in local mode
+            return;
+        }
+
         var limit = settings.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {

@@ -3,7 +3,6 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Rest;
 
 namespace QaBot.Teams;
 
@@ -34,14 +33,21 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
         ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
 
     /// <summary>
-    /// A failed turn is logged (kind and exception, no message text). Only when our own code failed on a message does the
-    /// user get a short apology: when the Bot Connector is slow or failing, another call to it would only add delay.
+    /// A failed turn is logged (kind, no message text). A delivery failure (the Bot Connector slow or failing, or no token
+    /// for the bot: <see cref="DeliveryFailures"/>) is one line without a stack trace, and nothing more is tried in the
+    /// turn: another call, or another token request for an apology, would fail the same way. Only when our own code failed
+    /// on a message does the user get a short apology.
     /// </summary>
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
-        var delivery = exception is OperationCanceledException or HttpRequestException or RestException;
-        LogTurnFailed(logger, turnContext.Activity.Type, delivery ? "calling the Bot Connector failed or timed out" : "unexpected error", exception);
-        if (delivery || turnContext.Activity.Type != ActivityTypes.Message)
+        if (DeliveryFailures.IsDelivery(exception))
+        {
+            LogDeliveryFailed(logger, turnContext.Activity.Type, DeliveryFailures.Describe(exception));
+            return;
+        }
+
+        LogTurnFailed(logger, turnContext.Activity.Type, "unexpected error", exception);
+        if (turnContext.Activity.Type != ActivityTypes.Message)
         {
             return;
         }
@@ -59,6 +65,9 @@ internal sealed partial class TeamsBotAdapter : CloudAdapter
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Error, Message = "Teams turn failed on a {ActivityType} activity: {Kind}")]
     private static partial void LogTurnFailed(ILogger logger, string activityType, string kind, Exception exception);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "Teams reply not delivered on a {ActivityType} activity: {Kind}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string activityType, string kind);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not send the apology after a failed turn: {Error}")]
     private static partial void LogApologyFailed(ILogger logger, string error);

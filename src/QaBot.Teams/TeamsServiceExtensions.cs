@@ -92,6 +92,7 @@ public static partial class TeamsServiceExtensions
             }
         });
         builder.Services.TryAddSingleton<MessagesEndpoint>();
+        builder.Services.AddHostedService<LocalModeGuard>(); // local mode: refuses to start on an address other machines reach
         return builder;
     }
 

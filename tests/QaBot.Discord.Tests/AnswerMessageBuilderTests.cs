@@ -31,6 +31,32 @@ public sealed class AnswerMessageBuilderTests
     }
 
     [Fact]
+    public void Answer_EmergencyWithContacts_ListsEmergencyServicesFirstAsFieldsWithTheNoteOnTopAndTheReminder()
+    {
+        var message = Builder.Answer(TestAnswers.EmergencyWithContacts, "help");
+
+        var embed = message.Embeds![0];
+        Assert.Equal(
+            ["🚨 Emergency services (US)", "🚨 Emergency services (EU)", "📞 988 Suicide & Crisis Lifeline (US)"],
+            embed.Fields!.Select(f => f.Name));
+        Assert.Equal(["call **911**", "call **112**", "call or text **988**"], embed.Fields!.Select(f => f.Value));
+        Assert.StartsWith("**Llame ahora a su número local de emergencias.**\n\n" + TestAnswers.Emergency.Text, embed.Description, StringComparison.Ordinal);
+        Assert.Equal(TestAnswers.Reminder, embed.Footer!.Text);
+        Assert.Empty(DiscordLimitChecker.Violations(JsonSerializer.SerializeToElement(message, DiscordJson.Options)));
+    }
+
+    [Fact]
+    public void Answer_SelfHarmWithContacts_ListsTheCrisisLineFirst()
+    {
+        var message = Builder.Answer(TestAnswers.SelfHarmWithContacts, "x");
+
+        var embed = message.Embeds![0];
+        Assert.Equal(["📞 988 Suicide & Crisis Lifeline (US)", "🚨 Emergency services (US)"], embed.Fields!.Select(f => f.Name));
+        Assert.Equal(TestAnswers.SelfHarmWithContacts.Text, embed.Description);
+        Assert.Equal(TestAnswers.Reminder, embed.Footer!.Text);
+    }
+
+    [Fact]
     public void Answer_SmallTalk_HasTheReminderAndNoFeedbackButtons()
     {
         var answer = new Answer { Kind = AnswerKind.SmallTalk, Text = "Hello! You could ask, for example:\n- What is HSCT?", Reminder = TestAnswers.Reminder };

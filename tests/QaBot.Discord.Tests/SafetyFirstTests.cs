@@ -41,6 +41,26 @@ public sealed class SafetyFirstTests
     }
 
     [Fact]
+    public async Task Mention_Emergency_ReplyShowsTheContactsAsFieldsEmergencyFirstWithTheReminder()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Answers.Setup(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>())).ReturnsAsync(TestAnswers.EmergencyWithContacts);
+        var gateway = await host.ConnectAsync();
+
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", 2, DiscordTestHost.Message(Mention + " crushing chest pain spreading to my arm", id: "403"));
+        var reply = await host.Discord.WaitForRequestAsync(r => r.Is("POST", MessagesPath));
+
+        Assert.Equal(200, reply.Status); // the fake Discord checks every limit
+        var embed = reply.Json.GetProperty("embeds")[0];
+        var fields = embed.GetProperty("fields").EnumerateArray().ToList();
+        Assert.Equal("🚨 Emergency services (US)", fields[0].GetProperty("name").GetString());
+        Assert.Equal("call **911**", fields[0].GetProperty("value").GetString());
+        Assert.Equal(3, fields.Count);
+        Assert.StartsWith("**Llame ahora", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TestAnswers.Reminder, embed.GetProperty("footer").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task SlashAsk_WithinTheCooldown_CrisisGetsThePublicSafetyReplyAtOnce()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -47,6 +47,30 @@ internal static class TestAnswers
         Reminder = Reminder,
     };
 
+    /// <summary>An emergency reply as the safety engine makes it: emergency services first, then the crisis line; a note in Spanish.</summary>
+    public static Answer EmergencyWithContacts { get; } = Emergency with
+    {
+        Contacts =
+        [
+            new CrisisContact { Name = "Emergency services", Contact = "call 911", Phone = "911", Region = "US", Kind = ContactKind.Emergency },
+            new CrisisContact { Name = "Emergency services", Contact = "call 112", Phone = "112", Region = "EU", Kind = ContactKind.Emergency },
+            new CrisisContact { Name = "988 Suicide & Crisis Lifeline", Contact = "call or text 988", Phone = "988", Region = "US", Kind = ContactKind.Crisis },
+        ],
+        LanguageNote = "Llame ahora a su número local de emergencias.",
+    };
+
+    /// <summary>A self-harm reply: the crisis line first.</summary>
+    public static Answer SelfHarmWithContacts { get; } = Emergency with
+    {
+        Category = SafetyCategory.SelfHarm,
+        Text = "I'm really sorry you're feeling this way. You deserve support right now.",
+        Contacts =
+        [
+            new CrisisContact { Name = "988 Suicide & Crisis Lifeline", Contact = "call or text 988", Phone = "988", Region = "US", Kind = ContactKind.Crisis },
+            new CrisisContact { Name = "Emergency services", Contact = "call 911", Phone = "911", Region = "US", Kind = ContactKind.Emergency },
+        ],
+    };
+
     public static Answer NoAnswer { get; } = new()
     {
         Kind = AnswerKind.NoAnswer,

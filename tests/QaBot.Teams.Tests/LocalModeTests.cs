@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 using QaBot.Teams.Tests.Infrastructure;
 
@@ -20,7 +22,9 @@ public sealed class LocalModeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connector = await FakeBotConnector.StartAsync(issuer);
-        factory = new TeamsFactory(new Dictionary<string, string?> { ["QaBot:Teams:LocalMode"] = "true", ["QaBot:Teams:RequestTimeout"] = "00:01:00", ["QaBot:Teams:OutgoingTimeout"] = "00:00:30" });
+        factory = new TeamsFactory(
+            new Dictionary<string, string?> { ["QaBot:Teams:LocalMode"] = "true", ["QaBot:Teams:RequestTimeout"] = "00:01:00", ["QaBot:Teams:OutgoingTimeout"] = "00:00:30" },
+            services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         client = factory.CreateClient();
     }
 
@@ -32,7 +36,7 @@ public sealed class LocalModeTests : IAsyncLifetime
         issuer.Dispose();
     }
 
-    private async Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null)
+    private async Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null, string? remoteAddress = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -41,6 +45,11 @@ public sealed class LocalModeTests : IAsyncLifetime
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (remoteAddress is not null)
+        {
+            request.Headers.Add(TestRemoteAddress.Header, remoteAddress);
         }
 
         return await client.SendAsync(request);
@@ -71,6 +80,38 @@ public sealed class LocalModeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(connector.Requests, r => r.Type == ActivityTypes.Message);
         Assert.Equal(0, connector.MetadataRequests);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.10")]
+    [InlineData("10.1.2.3")]
+    [InlineData("::ffff:192.0.2.10")]
+    [InlineData("2001:db8::1")]
+    public async Task Message_FromACallerNotOnThisMachine_Gets403AndNothingIsSent(string callerAddress)
+    {
+        var activity = TeamsActivities.Personal(connector.BaseUrl, AppId, "can stem cells help lupus?"); // a loopback service URL
+
+        using var response = await PostAsync(activity, remoteAddress: callerAddress);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(connector.Requests);
+        Assert.Contains(factory.Logs, l => l.Contains("local mode: the caller is not on this machine", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Logs, l => l.Contains(callerAddress, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.5.6.7")]
+    [InlineData("::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public async Task Message_FromACallerOnThisMachine_IsAnswered(string callerAddress)
+    {
+        var activity = TeamsActivities.Personal(connector.BaseUrl, AppId, "can stem cells help lupus?");
+
+        using var response = await PostAsync(activity, remoteAddress: callerAddress);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(connector.Requests, r => r.Type == ActivityTypes.Message);
     }
 
     [Theory]

@@ -32,7 +32,8 @@ public sealed class ModeratorCardsTests
         Assert.Equal(("Knowledge status", "Attention"), ((string?)body[0]["text"], (string?)body[0]["color"]));
         Assert.Equal(["**3** passages from **2 files**", "**Problems**", "`a.md:2` error: no title"], body.Skip(1).Take(3).Select(b => (string?)b["text"]));
         Assert.Equal(Reminder, (string?)body.Last!["items"]![0]!["text"]);
-        Assert.Equal(reply.ToPlainText(), activity.Text);
+        Assert.Equal(reply.ToPlainText(), (string?)card["fallbackText"]);
+        Assert.Null(activity.Text); // no second, unformatted copy
     }
 
     [Fact]
@@ -54,6 +55,6 @@ public sealed class ModeratorCardsTests
         var texts = ((JObject)activity.Attachments.Single().Content).SelectTokens("$..text").Select(t => (string?)t).ToList();
         Assert.Contains(texts, t => t is not null && t.StartsWith("… and ", StringComparison.Ordinal) && t.EndsWith(" more", StringComparison.Ordinal));
         Assert.Equal(Reminder, texts[^1]);
-        Assert.EndsWith(Reminder, activity.Text, StringComparison.Ordinal);
+        Assert.EndsWith(Reminder, (string?)((JObject)activity.Attachments.Single().Content)["fallbackText"], StringComparison.Ordinal);
     }
 }

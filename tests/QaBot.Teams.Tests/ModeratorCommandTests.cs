@@ -36,7 +36,7 @@ public sealed class ModeratorCommandTests(ModeratorHost fixture) : IClassFixture
         var card = reply.Card!;
         Assert.Equal(heading, (string?)card["body"]![0]!["text"]);
         Assert.Equal(Reminder, Footer(card));
-        Assert.EndsWith(Reminder, (string?)reply.Body["text"], StringComparison.Ordinal);
+        Assert.EndsWith(Reminder, (string?)card["fallbackText"], StringComparison.Ordinal);
         Assert.Empty(Host.Answers.Invocations);
     }
 

@@ -48,7 +48,7 @@ public sealed class RateLimitTests
             Assert.DoesNotContain(sent, r => r.Type == ActivityTypes.Typing); // refused at once, before the typing indicator
             Assert.Contains(Texts(notice.Card!), t => t.Contains("wait 30 more second", StringComparison.Ordinal));
             Assert.Contains(Texts(notice.Card!), t => t == Reminder);
-            Assert.Contains(Reminder, (string?)notice.Body["text"], StringComparison.Ordinal);
+            Assert.Contains(Reminder, (string?)notice.Card!["fallbackText"], StringComparison.Ordinal);
             Assert.Equal(3, host.Answers.Invocations.Count); // aad-1, aad-2, aad-1 after the wait
             Assert.Contains(host.Factory.Logs, l => l.Contains("[5045]", StringComparison.Ordinal));
         }

@@ -40,11 +40,29 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
         Assert.Equal("Action.Execute", (string?)TeamsHost.Action(card, "Helpful")["type"]);
         Assert.Equal("Action.Execute", (string?)TeamsHost.Action(card, "Not helpful")["type"]);
-        var summary = (string?)reply.Body["text"];
-        Assert.Contains("Sources:", summary, StringComparison.Ordinal);
-        Assert.EndsWith(Reminder, summary, StringComparison.Ordinal);
+        Assert.Null(reply.Body["text"]); // the card alone: Teams would show a text as a second, unformatted message
+        var fallback = (string?)card["fallbackText"];
+        Assert.StartsWith("Here is what I found", fallback, StringComparison.Ordinal);
+        Assert.Contains("Sources:", fallback, StringComparison.Ordinal);
+        Assert.EndsWith(Reminder, fallback, StringComparison.Ordinal);
+        var preview = (string?)reply.Body["summary"];
+        Assert.StartsWith("Here is what I found: ", preview, StringComparison.Ordinal);
+        Assert.InRange(preview!.Length, 30, 150);
+        Assert.DoesNotContain("\n", preview, StringComparison.Ordinal);
         Assert.True(reply.Bytes < 20_000, $"reply is {reply.Bytes} bytes");
         host.Answers.Verify(a => a.AnswerAsync(It.Is<Question>(q => q.Text == "Can stem cell therapy help lupus?" && q.Platform == "teams"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Message_MentionOnly_GetsTheNoticeWithTheReminderAndNoFeedbackButtons()
+    {
+        host.Mark();
+        var activity = TeamsActivities.Channel(host.ServiceUrl, AppId, "", mention: true);
+
+        var (_, reply) = await host.AskAsync(activity);
+
+        Assert.Empty(reply.Card!.SelectTokens("$..actions[*]"));
+        Assert.Equal(Reminder, (string?)LastBodyElement(reply.Card!)["items"]![0]!["text"]);
     }
 
     [Fact]
@@ -106,7 +124,8 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Contains("stem cell therapy for autoimmune conditions", texts, StringComparison.Ordinal);
         Assert.Contains(howToAsk, texts, StringComparison.Ordinal);
         Assert.Equal(Reminder, (string?)LastBodyElement(welcome.Card!)["items"]![0]!["text"]);
-        Assert.Contains(Reminder, (string?)welcome.Body["text"], StringComparison.Ordinal);
+        Assert.Contains(Reminder, (string?)welcome.Card!["fallbackText"], StringComparison.Ordinal);
+        Assert.Null(welcome.Body["text"]);
     }
 
     [Fact]
@@ -213,6 +232,24 @@ public sealed class TeamsBotTests(TeamsHost host)
         Assert.Contains(Texts(card), t => t.Contains("988", StringComparison.Ordinal));
         Assert.Empty(card.SelectTokens("$..actions"));
         Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
+        var facts = card.SelectTokens("$.body[?(@.type == 'FactSet')].facts[*]").ToList();
+        Assert.Equal("988 Suicide & Crisis Lifeline (US)", (string?)facts[0]["title"]); // the crisis line first
+        Assert.Equal("call or text 988", (string?)facts[0]["value"]);
+    }
+
+    [Fact]
+    public async Task Message_Emergency_ListsEmergencyServicesFirstAsFacts()
+    {
+        host.Mark();
+
+        var (_, reply) = await host.AskAsync(TeamsActivities.Personal(host.ServiceUrl, AppId, "crushing chest pain spreading to my arm"));
+
+        var card = reply.Card!;
+        var facts = card.SelectTokens("$.body[?(@.type == 'FactSet')].facts[*]").Select(f => (string?)f["title"]).ToList();
+        Assert.Equal(["Emergency services (US)", "Emergency services (EU)", "988 Suicide & Crisis Lifeline (US)"], facts);
+        Assert.Contains(Texts(card), t => t == "Call now");
+        Assert.Equal(Reminder, (string?)LastBodyElement(card)["items"]![0]!["text"]);
+        Assert.Contains("Emergency services (US): call 911", (string?)card["fallbackText"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public sealed class TeamsCardsTests
 
         Assert.True(Bytes(activity) <= new TeamsOptions().MaxActivityBytes, $"{Bytes(activity)} bytes");
         Assert.Contains(new AnsweringOptions().Reminder, Texts(Card(activity)));
-        Assert.EndsWith(new AnsweringOptions().Reminder, activity.Text, StringComparison.Ordinal);
+        Assert.EndsWith(new AnsweringOptions().Reminder, (string?)Card(activity)["fallbackText"], StringComparison.Ordinal);
+        Assert.Null(activity.Text);
+        Assert.InRange(activity.Summary.Length, 1, TeamsCards.MaxSummaryChars);
     }
 
     [Fact]
@@ -63,6 +65,60 @@ public sealed class TeamsCardsTests
         var titles = Card(activity).SelectTokens("$..actions[*].title").Select(t => (string?)t).ToList();
 
         Assert.Equal([TeamsCards.HelpfulTitle, TeamsCards.NotHelpfulTitle], titles);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)] // too long: set below
+    public void Answer_NoticeAboutTheMessageItself_HasNoFeedbackButtonsButTheReminder(string? question)
+    {
+        question ??= new string('x', new AnsweringOptions().MaxQuestionChars + 1);
+        var notice = new Answer { Kind = AnswerKind.NoAnswer, Text = "Please ask a shorter question.", Reminder = new AnsweringOptions().Reminder };
+
+        var card = Card(cards.Answer(notice, question));
+
+        Assert.Empty(card.SelectTokens("$..actions[*]"));
+        Assert.Contains(Texts(card), t => t == new AnsweringOptions().Reminder);
+    }
+
+    [Fact]
+    public void Answer_NoAnswerToARealQuestion_KeepsItsFeedbackButtons()
+    {
+        var noAnswer = new Answer { Kind = AnswerKind.NoAnswer, Text = "I couldn't find that.", Reminder = new AnsweringOptions().Reminder };
+
+        var titles = Card(cards.Answer(noAnswer, "what does stem cell therapy cost in Mexico?")).SelectTokens("$..actions[*].title").Select(t => (string?)t);
+
+        Assert.Equal([TeamsCards.HelpfulTitle, TeamsCards.NotHelpfulTitle], titles);
+    }
+
+    [Fact]
+    public void Answer_SafetyWithContactsAndALanguageNote_NoteFirstThenTheContactsAsFactsInOrderAndTheReminder()
+    {
+        var answer = new Answer
+        {
+            Kind = AnswerKind.Safety,
+            Category = SafetyCategory.SelfHarm,
+            Text = "You deserve support right now.",
+            Contacts =
+            [
+                new CrisisContact { Name = "988 Suicide & Crisis Lifeline", Contact = "call or text 988", Phone = "988", Region = "US", Kind = ContactKind.Crisis },
+                new CrisisContact { Name = "Emergency services", Contact = "dial the number", Phone = "112", Region = "EU", Kind = ContactKind.Emergency },
+            ],
+            LanguageNote = "Llame ahora a su número local de emergencias.",
+            Reminder = new AnsweringOptions().Reminder,
+        };
+
+        var card = Card(cards.Answer(answer, "quiero morir"));
+
+        var body = (JArray)card["body"]!;
+        Assert.Equal("Llame ahora a su número local de emergencias.", (string?)body[1]["text"]);
+        Assert.Equal("You deserve support right now.", (string?)body[2]["text"]);
+        Assert.Equal("Talk to someone now", (string?)body[3]["text"]);
+        var facts = body[4]["facts"]!.Select(f => ((string?)f["title"], (string?)f["value"])).ToList();
+        Assert.Equal([("988 Suicide & Crisis Lifeline (US)", "call or text 988"), ("Emergency services (EU)", "dial the number · 112")], facts);
+        Assert.Empty(card.SelectTokens("$..actions[*]"));
+        Assert.Contains(Texts(card), t => t == new AnsweringOptions().Reminder);
     }
 
     [Fact]

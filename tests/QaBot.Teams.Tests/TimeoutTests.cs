@@ -57,7 +57,7 @@ public sealed class TimeoutTests
 
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"took {clock.Elapsed}"); // far below the 20 s hang, with room for a busy machine
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
-            Assert.Contains(host.Factory.Logs, l => l.Contains("[5010]", StringComparison.Ordinal) && l.Contains("Bot Connector failed or timed out", StringComparison.Ordinal));
+            Assert.Contains(host.Factory.Logs, l => l.Contains("[5013]", StringComparison.Ordinal) && l.Contains("Bot Connector failed or timed out", StringComparison.Ordinal));
         }
         finally
         {

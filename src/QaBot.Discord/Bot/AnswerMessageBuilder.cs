@@ -45,9 +45,12 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         }
 
         var key = feedbackContexts.Remember(answer.Citations.Select(c => c.Id).ToList(), question);
+        var embed = answer.Contacts.Count > 0 || answer.LanguageNote is { Length: > 0 }
+            ? Layout(title, ContactFields.Description(answer), answer.Citations, answer.Reminder, color, ContactFields.For(answer)) // where to get help, prominently
+            : Layout(title, text, answer.Citations, answer.Reminder, color);
         return new MessageCreate
         {
-            Embeds = [Layout(title, text, answer.Citations, answer.Reminder, color)],
+            Embeds = [embed],
             Components =
             [
                 new MessageComponent
@@ -100,14 +103,18 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         };
     }
 
-    /// <summary>The embed, shortened to fit: footer first (whole), then the description, then as many citations as fit.</summary>
-    internal static Embed Layout(string title, string text, IReadOnlyList<Citation> citations, string reminder, int color)
+    /// <summary>
+    /// The embed, shortened to fit: footer first (whole), then the <paramref name="leading"/> fields (a safety reply's
+    /// contacts, whole and first), then the description, then as many citations as fit.
+    /// </summary>
+    internal static Embed Layout(string title, string text, IReadOnlyList<Citation> citations, string reminder, int color, IReadOnlyList<EmbedField>? leading = null)
     {
         var footer = TextCleaner.Shorten(reminder, EmbedLimits.Footer);
         title = TextCleaner.Shorten(title, EmbedLimits.Title);
-        var budget = EmbedLimits.Total - footer.Length - title.Length;
+        var fields = new List<EmbedField>(leading ?? []);
+        var budget = EmbedLimits.Total - footer.Length - title.Length - fields.Sum(f => f.Name.Length + f.Value.Length);
 
-        var candidates = citations.Take(EmbedLimits.Fields).Select(c => (Name: FieldName(c), Link: LinkLine(c), c.Quote)).ToList();
+        var candidates = citations.Take(EmbedLimits.Fields - fields.Count).Select(c => (Name: FieldName(c), Link: LinkLine(c), c.Quote)).ToList();
         var citationsNeed = candidates.Sum(c => c.Name.Length + Math.Min(EmbedLimits.FieldValue, c.Quote.Length + c.Link.Length + 1));
         var descriptionRoom = Math.Min(EmbedLimits.Description, budget - Math.Min(citationsNeed, budget / 3));
         var description = ShortenMarkdown(text.Trim(), descriptionRoom);
@@ -117,7 +124,6 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         }
 
         var left = budget - description.Length;
-        var fields = new List<EmbedField>();
         foreach (var (name, link, quote) in candidates)
         {
             var room = Math.Min(EmbedLimits.FieldValue, left - name.Length);

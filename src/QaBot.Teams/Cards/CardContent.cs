@@ -10,6 +10,7 @@ internal sealed record CardContent
     public const int MaxFieldChars = 200;
     public const int MaxUrlChars = 500;
     public const int MaxCitations = 10;
+    public const int MaxContacts = 10;
 
     public required AnswerKind Kind { get; init; }
 
@@ -19,12 +20,27 @@ internal sealed record CardContent
 
     public IReadOnlyList<CardCitation> Citations { get; init; } = [];
 
+    /// <summary>A safety reply's crisis and emergency contacts, in the order to show them (bounded).</summary>
+    public IReadOnlyList<CrisisContact> Contacts { get; init; } = [];
+
+    /// <summary>A safety reply's line in the person's language, or null.</summary>
+    public string? LanguageNote { get; init; }
+
     /// <summary>The card's content for an answer, every field bounded.</summary>
     public static CardContent From(Answer answer) => new()
     {
         Kind = answer.Kind,
         Category = answer.Category,
         Text = Bound(answer.Text + RelatedMarkdown(answer.Related), MaxTextChars),
+        Contacts = answer.Contacts.Take(MaxContacts).Select(c => new CrisisContact
+        {
+            Name = Bound(c.Name, MaxFieldChars),
+            Contact = Bound(c.Contact, MaxFieldChars),
+            Phone = c.Phone is { Length: > 0 and <= 20 } phone && phone.All(ch => char.IsAsciiDigit(ch) || ch == '+') ? phone : null,
+            Region = c.Region is null ? null : Bound(c.Region, MaxFieldChars),
+            Kind = c.Kind,
+        }).ToList(),
+        LanguageNote = answer.LanguageNote is { Length: > 0 } note ? Bound(note, MaxFieldChars) : null,
         Citations = answer.Citations.Take(MaxCitations).Select(c => new CardCitation
         {
             N = c.N,

@@ -13,7 +13,8 @@ namespace QaBot.Teams.Cards;
 /// <summary>
 /// Renders every reply as an Adaptive Card 1.5 (raw JSON: the AdaptiveCards package is not used) with the same layout:
 /// a heading, the text, numbered sources, the feedback buttons, and the healthcare-provider reminder in the footer. The
-/// activity's <c>text</c> carries a plain-text summary, and every activity is kept under
+/// activity has no <c>text</c> (Teams would show it as a second message): the card's <c>fallbackText</c> is the whole reply
+/// in plain text and the activity's <c>summary</c> a short preview; every activity is kept under
 /// <see cref="TeamsOptions.MaxActivityBytes"/>.
 /// </summary>
 internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, IOptions<TeamsOptions> teams, ILogger<TeamsCards> logger)
@@ -25,16 +26,25 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
 
     private const int MaxReminderChars = 600;
 
+    /// <summary>Longest notification preview (<c>summary</c>).</summary>
+    internal const int MaxSummaryChars = 150;
+
     private static readonly JsonSerializerSettings MeasureSettings = new() { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.None };
 
     private string Reminder => CardContent.Bound(answering.Value.Reminder, MaxReminderChars);
 
-    /// <summary>The reply to a question: answer, no-answer, small-talk or safety card; feedback buttons except on safety and small-talk replies.</summary>
+    /// <summary>
+    /// The reply to a question: answer, no-answer, small-talk or safety card. Feedback buttons only on answers and on
+    /// "I couldn't find" replies: not on safety or small-talk replies, nor on the notices about the message itself
+    /// (empty, e.g. a mention alone, or too long to read), which say nothing about the knowledge.
+    /// </summary>
     public Activity Answer(Answer answer, string question)
     {
         var content = CardContent.From(answer);
         var reminder = CardContent.Bound(answer.Reminder, MaxReminderChars);
-        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk ? FeedbackState.None : FeedbackState.Ask;
+        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk || IsNoticeAboutTheMessage(answer, question)
+            ? FeedbackState.None
+            : FeedbackState.Ask;
         var activity = Render(content, feedback, question, reminder);
         if (Fits(activity))
         {
@@ -52,6 +62,18 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         }
 
         return Shrunk(content, reminder);
+    }
+
+    /// <summary>A no-answer reply to a message the answer service did not read: empty once cleaned, or over the length limit.</summary>
+    private bool IsNoticeAboutTheMessage(Answer answer, string question)
+    {
+        if (answer.Kind != AnswerKind.NoAnswer)
+        {
+            return false;
+        }
+
+        var cleaned = TextCleaner.Clean(question);
+        return cleaned.Length == 0 || cleaned.Length > answering.Value.MaxQuestionChars;
     }
 
     /// <summary>The card of an answer redrawn after a feedback click, thanking instead of asking.</summary>
@@ -121,7 +143,34 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
 
     private static JObject Card(CardContent content, FeedbackState feedback, string? question, string reminder)
     {
-        var body = new JArray { Heading(HeadingOf(content)), TextBlock(content.Text) };
+        var body = new JArray { Heading(HeadingOf(content)) };
+        if (content.LanguageNote is { } note)
+        {
+            var line = TextBlock(note); // in the person's language, before anything else
+            line["weight"] = "Bolder";
+            line["color"] = "Attention";
+            body.Add(line);
+        }
+
+        body.Add(TextBlock(content.Text));
+        if (content.Contacts.Count > 0)
+        {
+            // Where to get help now, prominently: emergency services first under an emergency, the crisis line first under self-harm.
+            var heading = Heading(SafetyHeadlines.ContactsHeading(content.Category));
+            heading["spacing"] = "Medium";
+            heading["color"] = "Attention";
+            body.Add(heading);
+            body.Add(new JObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JArray(content.Contacts.Select(c => new JObject
+                {
+                    ["title"] = ContactTitle(c),
+                    ["value"] = c.Phone is { } phone && !c.Contact.Contains(phone, StringComparison.Ordinal) ? c.Contact + " · " + phone : c.Contact,
+                })),
+            });
+        }
+
         if (content.Citations.Count > 0)
         {
             var sources = Heading("Sources");
@@ -175,11 +224,26 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         ["body"] = body,
     };
 
-    internal static Activity Message(JObject card, string summary)
+    /// <summary>
+    /// The card as a message without <c>text</c> (Teams would show that as a second, unformatted message): the whole
+    /// <paramref name="plainText"/> is the card's <c>fallbackText</c> (for clients that cannot render it), and a short
+    /// <c>summary</c> is the notification preview.
+    /// </summary>
+    internal static Activity Message(JObject card, string plainText)
     {
-        var activity = MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = card }, text: summary);
-        activity.TextFormat = TextFormatTypes.Plain;
-        return (Activity)activity;
+        card["fallbackText"] = plainText;
+        var activity = (Activity)MessageFactory.Attachment(new Attachment { ContentType = ContentType, Content = card });
+        activity.Text = null;
+        activity.Summary = Preview(plainText);
+        return activity;
+    }
+
+    /// <summary>The notification preview: the heading and the start of the text, on one line, at most <see cref="MaxSummaryChars"/>.</summary>
+    internal static string Preview(string plainText)
+    {
+        var parts = plainText.Split("\n\n", 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var preview = parts.Length > 1 ? parts[0] + ": " + parts[1] : parts.FirstOrDefault() ?? "";
+        return CardContent.Bound(string.Join(' ', preview.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), MaxSummaryChars);
     }
 
     private static string HeadingOf(CardContent content) => content.Kind switch
@@ -250,10 +314,28 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
     private static string LinkText(string text) =>
         text.Replace('[', '(').Replace(']', ')');
 
+    private static string ContactTitle(CrisisContact contact) =>
+        contact.Region is { Length: > 0 } region ? $"{contact.Name} ({region})" : contact.Name;
+
     private static string Summary(CardContent content, string reminder)
     {
         var builder = new StringBuilder();
-        builder.Append(HeadingOf(content)).Append("\n\n").Append(content.Text);
+        builder.Append(HeadingOf(content)).Append("\n\n");
+        if (content.LanguageNote is { } note)
+        {
+            builder.Append(note).Append("\n\n");
+        }
+
+        builder.Append(content.Text);
+        if (content.Contacts.Count > 0)
+        {
+            builder.Append("\n\n").Append(SafetyHeadlines.ContactsHeading(content.Category)).Append(':');
+            foreach (var contact in content.Contacts)
+            {
+                builder.Append("\n- ").Append(ContactTitle(contact)).Append(": ").Append(contact.Contact);
+            }
+        }
+
         if (content.Citations.Count > 0)
         {
             builder.Append("\n\nSources:");
