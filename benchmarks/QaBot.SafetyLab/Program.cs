@@ -86,6 +86,41 @@ if (command == "cv")
     Console.WriteLine(CrossValidate(train, folds, options, rulesOnly: false).Row($"rules + k-NN (k={options.ClassifierNeighbours}, min {options.ClassifierMinSimilarity}, margin {options.ClassifierMargin})"));
     Console.WriteLine(CrossValidateLinear(train, folds).Row("rules + linear (softmax regression)"));
 }
+else if (command == "study")
+{
+    // study <train> [dev]: 5-fold CV over train, then train on all of train and score the dev file.
+    const int folds = 5;
+    var rows = new List<StudyRow>();
+    for (var f = 0; f < folds; f++)
+    {
+        var fold = f;
+        var part = train.Where((_, i) => i % folds != fold).ToList();
+        var knn = Build(part, options);
+        var text = SafetyTextModel.Train([.. part.Select(i => i.Exemplar)], Epochs(), L2());
+        rows.AddRange(train.Where((_, i) => i % folds == fold).Select(item => Study.Row(triage, item, knn, text)));
+    }
+
+    Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd}");
+    Study.Grid(rows, $"{folds}-fold CV over {args[1]}");
+    if (Environment.GetEnvironmentVariable("QABOT_CVMISSES") is { } cm)
+    {
+        var parts = cm.Split(',');
+        Study.Misses(rows, parts[0] == "knn", double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    if (args.Length > 2)
+    {
+        var knn = Build(train, options);
+        var text = SafetyTextModel.Train([.. train.Select(i => i.Exemplar)], Epochs(), L2());
+        var devRows = Load(args[2]).Select(item => Study.Row(triage, item, knn, text)).ToList();
+        Study.Grid(devRows, args[2]);
+        if (Environment.GetEnvironmentVariable("QABOT_MISSES") is { } m)
+        {
+            var parts = m.Split(',');
+            Study.Misses(devRows, parts[0] == "knn", double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
+        }
+    }
+}
 else if (command == "grid")
 {
     Console.WriteLine(LabScore.Header);
@@ -137,6 +172,10 @@ else if (command is "test" or "misses")
 }
 
 return 0;
+
+static int Epochs() => int.Parse(Environment.GetEnvironmentVariable("QABOT_EPOCHS") ?? "12", CultureInfo.InvariantCulture);
+
+static float L2() => float.Parse(Environment.GetEnvironmentVariable("QABOT_L2") ?? "1e-5", CultureInfo.InvariantCulture);
 
 List<LabItem> Load(string path)
 {

@@ -36,6 +36,15 @@ public sealed record Answer
     /// </summary>
     public IReadOnlyList<RelatedSection> Related { get; init; } = [];
 
+    /// <summary>
+    /// The question as answered after follow-up resolution ("is stem cell therapy for multiple sclerosis safe?" for
+    /// "is it safe?"); null when the message was answered as written.
+    /// </summary>
+    public string? ResolvedQuestion { get; init; }
+
+    /// <summary>On a <see cref="AnswerKind.Clarify"/> reply, the topics to choose from; empty otherwise.</summary>
+    public IReadOnlyList<AnswerChoice> Choices { get; init; } = [];
+
     /// <summary>How sure the engine is that the best passage answers the question (0..1; 0 when not answered).</summary>
     public double Confidence { get; init; }
 }

@@ -6,7 +6,7 @@ namespace QaBot.Answering;
 /// <summary>
 /// The answer JSON shared by <c>qabot ask --json</c> and <c>POST /api/ask</c>:
 /// <c>{"kind","category","text","citations":[{"n","id","title","section","source","url","quote","score"}],
-/// "contacts":[{"name","contact","phone","region","kind"}],"language_note","reminder","related":[{"id","title","section"}]}</c>.
+/// "contacts":[{"name","contact","phone","region","kind"}],"language_note","reminder","related":[{"id","title","section"}],"resolved_question","choices":[{"label","question"}]}</c>.
 /// </summary>
 public static class AnswerJson
 {
@@ -24,6 +24,8 @@ public static class AnswerJson
         answer.Reminder)
     {
         Related = answer.Related.Select(r => new RelatedSectionDto(r.Id, r.Title, r.Section)).ToList(),
+        ResolvedQuestion = answer.ResolvedQuestion,
+        Choices = answer.Choices.Select(c => new AnswerChoiceDto(c.Label, c.Question)).ToList(),
     };
 
     public static string Serialize(Answer answer, bool indented = false) =>
@@ -55,6 +57,12 @@ public sealed record AnswerDto(
 {
     /// <summary>Sections near the question, on <c>no_answer</c> replies only (not citations); empty otherwise.</summary>
     public IReadOnlyList<RelatedSectionDto> Related { get; init; } = [];
+
+    /// <summary>The question as answered after follow-up resolution; null when answered as written.</summary>
+    public string? ResolvedQuestion { get; init; }
+
+    /// <summary>On <c>clarify</c> replies, the topics to choose from; empty otherwise.</summary>
+    public IReadOnlyList<AnswerChoiceDto> Choices { get; init; } = [];
 }
 
 /// <summary>The wire shape of a related section.</summary>
@@ -65,3 +73,6 @@ public sealed record CitationDto(int N, string Id, string Title, string Section,
 
 /// <summary>The wire shape of a contact; <c>phone</c> is dialable (for <c>tel:</c> links) or null.</summary>
 public sealed record ContactDto(string Name, string Contact, string? Phone, string? Region, Safety.ContactKind Kind);
+
+/// <summary>The wire shape of a clarifying reply's choice.</summary>
+public sealed record AnswerChoiceDto(string Label, string Question);

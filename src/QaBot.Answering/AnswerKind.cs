@@ -1,6 +1,6 @@
 namespace QaBot.Answering;
 
-/// <summary>What kind of reply an answer is. Serialised in snake_case: answered, no_answer, safety, small_talk.</summary>
+/// <summary>What kind of reply an answer is. Serialised in snake_case: answered, no_answer, safety, small_talk, clarify.</summary>
 public enum AnswerKind
 {
     /// <summary>Answered from the knowledge, with citations.</summary>
@@ -14,4 +14,7 @@ public enum AnswerKind
 
     /// <summary>A short friendly reply to a greeting, thanks or "what can you do?", with example questions; no citations.</summary>
     SmallTalk,
+
+    /// <summary>A short clarifying question with likely topics as <see cref="Answer.Choices"/>; no citations, reminder kept.</summary>
+    Clarify,
 }

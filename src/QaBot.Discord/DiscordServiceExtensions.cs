@@ -58,6 +58,7 @@ public static class DiscordServiceExtensions
         services.TryAddSingleton<FeedbackContextStore>();
         services.TryAddSingleton<UserCooldown>();
         services.TryAddSingleton<InFlightWork>();
+        services.TryAddSingleton<SeenInteractions>();
         services.TryAddSingleton<AnswerMessageBuilder>();
         services.TryAddSingleton<ModeratorCheck>();
         services.TryAddSingleton<ModeratorInteractions>();

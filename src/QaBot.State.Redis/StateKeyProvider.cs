@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Answering.Conversations;
+using QaBot.Answering.Secrets;
 
 namespace QaBot.State.Redis;
 
@@ -42,52 +43,19 @@ internal sealed partial class StateKeyProvider(IOptions<StateOptions> options, I
 
     private string KeyFile => Path.GetFullPath(options.Value.KeyFile);
 
-    private byte[]? ReadFile()
-    {
-        if (!File.Exists(KeyFile))
-        {
-            return null;
-        }
+    private string Damaged => $"The state key file {KeyFile} is damaged (too short); delete it (stored conversations are then unreadable and expire) or restore it.";
 
-        var text = File.ReadAllText(KeyFile).Trim();
-        if (text.Length < StateOptionsValidator.MinKeyChars)
-        {
-            throw new InvalidDataException($"The state key file {KeyFile} is damaged (too short); delete it (stored conversations are then unreadable and expire) or restore it.");
-        }
-
-        return Encoding.UTF8.GetBytes(text);
-    }
+    private byte[]? ReadFile() => SecretKeyFile.Read(KeyFile, StateOptionsValidator.MinKeyChars, Damaged);
 
     private byte[] CreateFile()
     {
-        var file = KeyFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var text = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var temporary = file + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + ".tmp";
-        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var secret = SecretKeyFile.Create(KeyFile, StateOptionsValidator.MinKeyChars, Damaged, out var created);
+        if (created)
         {
-            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            LogGeneratedKey(logger, KeyFile);
         }
 
-        using (var stream = new FileStream(temporary, streamOptions))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-        {
-            writer.WriteLine(text);
-        }
-
-        try
-        {
-            File.Move(temporary, file, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            File.Delete(temporary); // another process created it first: use theirs
-            return ReadFile()!;
-        }
-
-        LogGeneratedKey(logger, file);
-        return Encoding.UTF8.GetBytes(text);
+        return secret;
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Moq;
 using QaBot.Answering;
 using QaBot.Answering.Feedback;
@@ -188,6 +189,82 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task FeedbackButton_ThankYouCallbackFails_FeedbackIsRecordedBeforeIt()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        await gateway.SendDispatchAsync("MESSAGE_CREATE", 2, DiscordTestHost.Message(Mention + " Can stem cells help lupus?"));
+        var reply = await host.Discord.WaitForRequestAsync(r => r.Is("POST", MessagesPath));
+        var helpful = reply.Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString();
+        const string Callback = "interactions/321/tok-321/callback";
+        host.Discord.Enqueue("POST", Callback, FakeResponse.Error(404, 10062)); // "Unknown interaction": the thanks fails
+        var callbackSentBeforeRecording = true;
+        host.Feedback.Setup(f => f.RecordAsync(It.IsAny<FeedbackEntry>(), It.IsAny<CancellationToken>()))
+            .Callback(() => callbackSentBeforeRecording = host.Discord.Requests.Any(r => r.Is("POST", Callback)))
+            .Returns(ValueTask.CompletedTask);
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, new
+        {
+            id = "321", application_id = DiscordTestHost.ApplicationId, type = 3, token = "tok-321", guild_id = DiscordTestHost.GuildId,
+            channel_id = DiscordTestHost.ChannelId, member = new { user = new { id = "777" } },
+            data = new { custom_id = helpful, component_type = 2 },
+        });
+        var thanks = await host.Discord.WaitForRequestAsync(r => r.Is("POST", Callback));
+        await host.StopAsync();
+
+        Assert.Equal(404, thanks.Status);
+        Assert.False(callbackSentBeforeRecording);
+        host.Feedback.Verify(f => f.RecordAsync(
+            It.Is<FeedbackEntry>(e => e.Platform == "discord" && e.Helpful && e.UserId == "777"
+                                      && e.PassageIds.SequenceEqual(TestAnswers.Lupus.Citations.Select(c => c.Id))),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task InteractionCallback_ServerErrors_RetriedOnlyWithinDiscords3SecondWindow()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        const string Callback = "interactions/322/tok-322/callback";
+        for (var i = 0; i < 6; i++)
+        {
+            host.Discord.Enqueue("POST", Callback, FakeResponse.Status500(503));
+        }
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, new
+        {
+            id = "322", application_id = DiscordTestHost.ApplicationId, type = 2, token = "tok-322", guild_id = DiscordTestHost.GuildId,
+            channel_id = DiscordTestHost.ChannelId, member = new { user = new { id = "777" } },
+            data = new { id = "2", name = "about", type = 1 },
+        });
+        await host.AdvanceUntilAsync(() => host.Logs.Any(l => l.Id.Id == 6304), TimeSpan.FromMilliseconds(100)); // the work gave up
+
+        // Backoff (jitter 0.5): tries at 0 s, 0.5 s and 1.5 s; the next would be at 3.5 s, after Discord's window.
+        Assert.Equal(3, host.Discord.Requests.Count(r => r.Is("POST", Callback)));
+        Assert.Single(host.Logs, l => l.Id.Id == 6105);
+        Assert.DoesNotContain(host.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("tok-322", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Interaction_SameIdDeliveredTwice_IsHandledOnce()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var gateway = await host.ConnectAsync();
+        var ask = DiscordTestHost.AskCommand("Can stem cells help lupus?", id: "323", token: "tok-323");
+
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 3, ask);
+        await gateway.SendDispatchAsync("INTERACTION_CREATE", 4, ask);
+        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6207)); // the repeat was recognised
+        await host.Discord.WaitForRequestAsync(r => r.Path == $"webhooks/{DiscordTestHost.ApplicationId}/tok-323");
+        await host.StopAsync();
+
+        Assert.Single(host.Discord.Requests, r => r.Path == "interactions/323/tok-323/callback");
+        Assert.Single(host.Discord.Requests, r => r.Path == $"webhooks/{DiscordTestHost.ApplicationId}/tok-323");
+        host.Answers.Verify(a => a.AnswerAsync(It.IsAny<Question>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Mention_WithThreadsOn_AnswersInANewThreadOnTheQuestion()
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:ReplyInThread"] = "true");
@@ -243,13 +320,33 @@ public sealed class DiscordBotTests
         Assert.DoesNotContain(perGuild.Discord.Requests, r => r.Is("GET", "applications/@me"));
     }
 
+    [Theory]
+    [InlineData("applications/@me", true, 401)]
+    [InlineData("applications/@me", true, 403)]
+    [InlineData("gateway/bot", false, 403)]
+    public async Task Startup_Error40001_IsABadTokenLike401AndStopsWithoutConnecting(string path, bool registerCommands, int status)
+    {
+        await using var host = await DiscordTestHost.StartAsync(
+            s => s["QaBot:Discord:RegisterCommands"] = registerCommands ? "true" : "false",
+            script: discord => discord.Enqueue("GET", path, FakeResponse.Error(status, 40001)));
+
+        await WaitForAsync(() => host.Health.State == DiscordConnectionState.Failed);
+        await host.BotRun.WaitAsync(FakeGatewayConnection.Timeout);
+
+        Assert.Contains("authentication failed", host.Health.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("40001", host.Health.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(0, host.Discord.ConnectionCount);
+        Assert.Single(host.Discord.Requests, r => r.Is("GET", path)); // not retried
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains(DiscordTestHost.Token, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Startup_TokenRefused_StopsWithAFailedHealthAndDoesNotConnect()
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:Token"] = "wrong-token");
 
         await WaitForAsync(() => host.Health.State == DiscordConnectionState.Failed);
-        await Task.Delay(100);
+        await host.BotRun.WaitAsync(FakeGatewayConnection.Timeout); // stopped for good: no later connection can come
 
         Assert.Contains("authentication failed", host.Health.FailureReason, StringComparison.Ordinal);
         Assert.Equal(0, host.Discord.ConnectionCount);

@@ -69,8 +69,9 @@ public sealed class DiscordGatewayClientTests
         Assert.Equal(3, (await gateway.ReceiveHeartbeatAsync()).GetProperty("d").GetInt64());
         await WaitForAsync(() => host.HeartbeatAcks == 1);
 
-        host.Time.Advance(TimeSpan.FromSeconds(22.4)); // jitter 0.5 of 45 s: the first beat is due at 22.5 s
-        await Task.Delay(150);
+        var firstBeat = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(22.5)); // jitter 0.5 of 45 s: the first beat is due at 22.5 s
+        host.Time.Advance(TimeSpan.FromSeconds(22.4));
+        Assert.False(firstBeat.Fired);
         Assert.False(gateway.TryReceiveHeartbeat(out _));
 
         host.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -158,9 +159,9 @@ public sealed class DiscordGatewayClientTests
         var gateway = await host.ConnectAsync();
 
         await gateway.SendAsync(new { op = 9, d = false });
-        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6009)); // the wait has started
+        var wait = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3)); // the wait has started
         host.Time.Advance(TimeSpan.FromSeconds(2.9));
-        await Task.Delay(150);
+        Assert.False(wait.Fired);
         Assert.False(host.Discord.TryNextConnection(out _));
         var fresh = await host.AdvanceUntilAsync(host.Discord.NextConnectionAsync(), Step);
         await fresh.SendHelloAsync();
@@ -201,13 +202,9 @@ public sealed class DiscordGatewayClientTests
 
         await gateway.CloseAsync(code, "fatal");
         await WaitForAsync(() => host.Health.State == DiscordConnectionState.Failed);
-        for (var i = 0; i < 20; i++)
-        {
-            host.Time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(10);
-        }
+        await host.BotRun.WaitAsync(FakeGatewayConnection.Timeout); // the bot has stopped for good: no later connection can come
+        host.Time.Advance(TimeSpan.FromMinutes(20));
 
-        await Task.Delay(200);
         Assert.Equal(1, host.Discord.ConnectionCount);
         Assert.Contains(reason, host.Health.FailureReason, StringComparison.Ordinal);
         var fatal = Assert.Single(host.Logs, l => l.Level == LogLevel.Critical);
@@ -222,10 +219,10 @@ public sealed class DiscordGatewayClientTests
         var gateway = await host.ConnectAsync();
 
         await gateway.CloseAsync(4000, "unknown error");
-        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6013)); // the backoff has started
+        var backoff = await host.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(750)); // the backoff has started
         Assert.Equal(DiscordConnectionState.Reconnecting, host.Health.State);
         host.Time.Advance(TimeSpan.FromMilliseconds(700));
-        await Task.Delay(150);
+        Assert.False(backoff.Fired);
         Assert.Equal(1, host.Discord.ConnectionCount);
         host.Time.Advance(TimeSpan.FromMilliseconds(100));
         var resumed = await host.Discord.NextConnectionAsync();
@@ -242,22 +239,39 @@ public sealed class DiscordGatewayClientTests
         var first = await host.Discord.NextConnectionAsync();
 
         await first.CloseAsync(4000, "unknown error");
-        await WaitForAsync(() => host.Logs.Count(l => l.Id.Id == 6013) == 1);
+        var firstBackoff = await host.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(750));
         host.Time.Advance(TimeSpan.FromMilliseconds(700));
-        await Task.Delay(150);
+        Assert.False(firstBackoff.Fired);
         Assert.Equal(1, host.Discord.ConnectionCount);
         host.Time.Advance(TimeSpan.FromMilliseconds(100));
         var second = await host.Discord.NextConnectionAsync();
 
         await second.CloseAsync(4000, "unknown error");
-        await WaitForAsync(() => host.Logs.Count(l => l.Id.Id == 6013) == 2);
+        var secondBackoff = await host.Clock.WaitForTimerAsync(TimeSpan.FromMilliseconds(1500));
         host.Time.Advance(TimeSpan.FromMilliseconds(1400));
-        await Task.Delay(150);
+        Assert.False(secondBackoff.Fired);
         Assert.Equal(2, host.Discord.ConnectionCount);
         host.Time.Advance(TimeSpan.FromMilliseconds(150));
         var third = await host.Discord.NextConnectionAsync();
 
         Assert.Equal("/gateway", third.Path); // never identified: nothing to resume
+    }
+
+    [Fact]
+    public async Task Connect_Failing_LogsOneWarningLinePerAttemptWithoutStackTraceOrCloseCode()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["QaBot:Discord:GatewayUrl"] = s["QaBot:Discord:ApiBaseUrl"]!
+            .Replace("http://", "ws://", StringComparison.Ordinal).Replace("/api/v10", "/not-a-gateway", StringComparison.Ordinal)); // 404: no WebSocket
+
+        await host.AdvanceUntilAsync(() => host.Logs.Count(l => l.Id.Id == 6015) >= 3, Step);
+
+        var failures = host.Logs.Where(l => l.Id.Id == 6015).ToList();
+        Assert.All(failures, l => Assert.Equal(LogLevel.Warning, l.Level));
+        Assert.All(failures, l => Assert.Null(l.Exception));
+        Assert.All(failures, l => Assert.Contains("WebSocketException", l.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Message.Contains("closed with code", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs, l => l.Exception is not null);
+        Assert.Equal(0, host.Discord.ConnectionCount);
     }
 
     [Fact]
@@ -287,7 +301,7 @@ public sealed class DiscordGatewayClientTests
 
         var stopping = host.StopAsync();
         var closeCode = await gateway.Closed.WaitAsync(FakeGatewayConnection.Timeout);
-        await Task.Delay(100);
+        await WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6302)); // the drain has started, and it ends only with the answer
         Assert.False(stopping.IsCompleted); // still waiting for the answer in progress
         answer.SetResult(TestAnswers.Lupus);
         await stopping.WaitAsync(FakeGatewayConnection.Timeout);

@@ -73,7 +73,7 @@ public sealed class DiscordMetricsTests : IDisposable
             },
             CancellationToken.None);
 
-        await plan.FollowUp!(CancellationToken.None);
+        await plan.Before!(CancellationToken.None);
 
         var click = Assert.Single(clicks.GetMeasurementSnapshot());
         Assert.Equal("discord", click.Tags["platform"]);

@@ -22,9 +22,9 @@ public sealed class DiscordRestClientTests : IDisposable
         var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
 
         var sending = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101)); // the 429 has been read
+        var retry = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(2.5)); // the 429 has been read and its wait scheduled
         host.Time.Advance(TimeSpan.FromSeconds(2.4));
-        await Task.Delay(150);
+        Assert.False(retry.Fired);
         Assert.False(sending.IsCompleted);
         Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
         host.Time.Advance(TimeSpan.FromSeconds(0.1));
@@ -42,9 +42,10 @@ public sealed class DiscordRestClientTests : IDisposable
         var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
 
         var first = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await DiscordGatewayClientTests.WaitForAsync(() => host.Logs.Any(l => l.Id.Id == 6101));
+        await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3)); // the retry waits out the global limit
         var other = api.CreateMessageAsync("600000000000000002", Hello, CancellationToken.None);
-        await Task.Delay(150);
+        var otherWait = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3), count: 2); // and so does the other route
+        Assert.False(otherWait.Fired);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path == "channels/600000000000000002/messages");
         host.Time.Advance(TimeSpan.FromSeconds(3));
         await Task.WhenAll(first, other).WaitAsync(FakeGatewayConnection.Timeout);
@@ -64,9 +65,11 @@ public sealed class DiscordRestClientTests : IDisposable
         await api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
 
         var second = api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None);
-        await Task.Delay(150);
+        var wait = await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(4));
+        host.Time.Advance(TimeSpan.FromSeconds(3.9));
+        Assert.False(wait.Fired);
         Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
-        host.Time.Advance(TimeSpan.FromSeconds(4));
+        host.Time.Advance(TimeSpan.FromSeconds(0.1));
         await second.WaitAsync(FakeGatewayConnection.Timeout);
 
         Assert.Equal(2, host.Discord.Requests.Count(r => r.Is("POST", Messages)));
@@ -99,6 +102,33 @@ public sealed class DiscordRestClientTests : IDisposable
         Assert.Equal(50013, error.DiscordCode);
         Assert.Contains("POST channels/{channel_id}/messages", error.Message, StringComparison.Ordinal);
         Assert.Single(host.Discord.Requests, r => r.Is("POST", Messages));
+    }
+
+    [Fact]
+    public async Task CreateMessage_InvalidFormBody_LogsTheFieldPathsAndCodesButNoMessageText()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """
+            {"code":50035,"message":"Invalid Form Body","errors":{
+              "embeds":{"0":{"description":{"_errors":[{"code":"BASE_TYPE_MAX_LENGTH","message":"Must be 4096 or fewer in length: my lupus flare"}]},
+                             "fields":{"2":{"value":{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"This field is required"}]}}}}},
+              "content":{"_errors":[{"code":"BAD content; drop","message":"quoting the user's text"}]}}}
+            """;
+        host.Discord.Enqueue("POST", Messages, new FakeResponse(400, body, new Dictionary<string, string>()));
+        var api = host.App.Services.GetRequiredService<IDiscordRestApi>();
+
+        var error = await Assert.ThrowsAsync<DiscordRestException>(() => api.CreateMessageAsync(DiscordTestHost.ChannelId, Hello, CancellationToken.None));
+
+        Assert.Equal(["embeds.0.description: BASE_TYPE_MAX_LENGTH", "embeds.0.fields.2.value: BASE_TYPE_REQUIRED", "content: BADcontentdrop"], error.FieldErrors);
+        var refused = Assert.Single(host.Logs, l => l.Id.Id == 6104);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, refused.Level);
+        Assert.Contains("50035", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("embeds.0.description: BASE_TYPE_MAX_LENGTH; embeds.0.fields.2.value: BASE_TYPE_REQUIRED", refused.Message, StringComparison.Ordinal);
+        foreach (var text in new[] { "Must be", "lupus", "Invalid Form Body", "required", "quoting" })
+        {
+            Assert.DoesNotContain(host.Logs, l => l.Message.Contains(text, StringComparison.Ordinal) || (l.Exception?.Message.Contains(text, StringComparison.Ordinal) ?? false));
+            Assert.DoesNotContain(text, error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

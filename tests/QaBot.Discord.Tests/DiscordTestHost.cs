@@ -30,11 +30,12 @@ public sealed class DiscordTestHost : IAsyncDisposable
     public const string ChannelId = "600000000000000001";
     public const string UserId = "500000000000000001";
 
-    private DiscordTestHost(FakeDiscord discord, WebApplication app, FakeTimeProvider time, Mock<IAnswerService> answers, Mock<IFeedbackSink> feedback)
+    private DiscordTestHost(FakeDiscord discord, WebApplication app, FakeTimeProvider time, ObservedTimeProvider clock, Mock<IAnswerService> answers, Mock<IFeedbackSink> feedback)
     {
         Discord = discord;
         App = app;
         Time = time;
+        Clock = clock;
         Answers = answers;
         Feedback = feedback;
     }
@@ -44,6 +45,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
     public WebApplication App { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The bot's view of <see cref="Time"/>: every timer it creates, to wait for one before moving the clock.</summary>
+    public ObservedTimeProvider Clock { get; }
 
     public Mock<IAnswerService> Answers { get; }
 
@@ -64,9 +68,11 @@ public sealed class DiscordTestHost : IAsyncDisposable
     /// <see cref="IKnowledgeBase"/> for the moderators' commands; by default the knowledge base is an empty mock).
     /// </summary>
     public static async Task<DiscordTestHost> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5, Action<IServiceCollection>? services = null)
+        Action<Dictionary<string, string?>>? configure = null, double jitter = 0.5, Action<IServiceCollection>? services = null,
+        Action<FakeDiscord>? script = null)
     {
         var discord = await FakeDiscord.StartAsync();
+        script?.Invoke(discord); // scripted answers for the bot's first requests
         var settings = new Dictionary<string, string?>
         {
             ["QaBot:Discord:Enabled"] = "true",
@@ -87,7 +93,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton<TimeProvider>(time);
+        var clock = new ObservedTimeProvider(time);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<Jitter>(new FixedJitter(jitter));
         builder.Services.AddSingleton(answers.Object);
         builder.Services.AddSingleton(feedback.Object);
@@ -99,7 +106,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapDiscord();
         await app.StartAsync();
-        return new DiscordTestHost(discord, app, time, answers, feedback);
+        return new DiscordTestHost(discord, app, time, clock, answers, feedback);
     }
 
     /// <summary>The bot without a gateway: the REST client and the interactions endpoint only.</summary>
@@ -144,6 +151,10 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step) =>
         await AdvanceUntilAsync(WaitUntilAsync(condition), step);
+
+    /// <summary>The Discord hosted service's run (registering commands, then the gateway): done once it has stopped for good.</summary>
+    public Task BotRun => App.Services.GetServices<IHostedService>().OfType<Bot.DiscordHostedService>().Single().ExecuteTask
+                          ?? throw new InvalidOperationException("The Discord bot has not started.");
 
     /// <summary>Stops the bot (closing the gateway with 1000 and draining answers in progress).</summary>
     public Task StopAsync() => App.StopAsync();

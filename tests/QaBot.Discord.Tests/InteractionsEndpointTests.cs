@@ -11,7 +11,7 @@ namespace QaBot.Discord.Tests;
 /// <summary><c>POST /api/discord/interactions</c>: Ed25519 signatures first, then PING, <c>/ask</c> and buttons.</summary>
 public sealed class InteractionsEndpointTests : IDisposable
 {
-    private const string Timestamp = "1764147600";
+    private const string Timestamp = "1795683600"; // the test host's clock: 2026-11-26 09:00 UTC
     private readonly SigningKey key = new();
     private readonly HttpClient client = new();
 
@@ -47,6 +47,38 @@ public sealed class InteractionsEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, malformed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1262304000")] // 2010
+    [InlineData("1795683299")] // 5 minutes and 1 second ago
+    [InlineData("1795683606")] // 6 seconds ahead
+    [InlineData("9999999999")] // 2286
+    [InlineData("hello")]
+    [InlineData("-1")]
+    [InlineData("1795683600.5")]
+    [InlineData("00000000000001795683600")]
+    public async Task Post_ValidSignatureWithAStaleFutureOrNonNumericTimestamp_Returns401(string timestamp)
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """{"id":"1","application_id":"800000000000000001","type":1,"token":"t","version":1}""";
+
+        using var response = await PostAsync(host, body, key.Sign(timestamp, body), timestamp);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1795683300")] // exactly 5 minutes ago
+    [InlineData("1795683605")] // 5 seconds ahead: clock difference
+    public async Task Post_ValidSignatureWithinTheWindow_IsAccepted(string timestamp)
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        const string body = """{"id":"1","application_id":"800000000000000001","type":1,"token":"t","version":1}""";
+
+        using var response = await PostAsync(host, body, key.Sign(timestamp, body), timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -99,13 +131,32 @@ public sealed class InteractionsEndpointTests : IDisposable
 
         using var response = await PostAsync(host, body, sign: true);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        await host.StopAsync(); // drains the recording
+        var recordedBeforeTheResponse = host.Feedback.Invocations.Count; // recorded first: a lost response loses nothing
 
         Assert.Equal(4, json.GetProperty("type").GetInt32());
         Assert.Equal(64, json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(1, recordedBeforeTheResponse);
         host.Feedback.Verify(f => f.RecordAsync(
             It.Is<FeedbackEntry>(e => e.Helpful && e.Kind == AnswerKind.NoAnswer && e.UserId == "778" && e.PassageIds.Count == 0),
             It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Post_SameInteractionTwice_SecondGets409AndIsNotHandled()
+    {
+        await using var host = await DiscordTestHost.StartEndpointOnlyAsync(key.PublicKeyHex);
+        var body = JsonSerializer.Serialize(new
+        {
+            id = "341", application_id = DiscordTestHost.ApplicationId, type = 3, token = "tok-341", channel_id = DiscordTestHost.ChannelId,
+            user = new { id = "778" }, data = new { custom_id = "qabot:fb:n:a:someKey", component_type = 2 },
+        });
+
+        using var first = await PostAsync(host, body, sign: true);
+        using var replayed = await PostAsync(host, body, sign: true);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+        host.Feedback.Verify(f => f.RecordAsync(It.IsAny<FeedbackEntry>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -137,7 +188,7 @@ public sealed class InteractionsEndpointTests : IDisposable
     private Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, bool sign) =>
         PostAsync(host, body, sign ? key.Sign(Timestamp, body) : null);
 
-    private async Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, string? signature)
+    private async Task<HttpResponseMessage> PostAsync(DiscordTestHost host, string body, string? signature, string timestamp = Timestamp)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseAddress, "api/discord/interactions"))
         {
@@ -146,7 +197,7 @@ public sealed class InteractionsEndpointTests : IDisposable
         if (signature is not null)
         {
             request.Headers.Add("X-Signature-Ed25519", signature);
-            request.Headers.Add("X-Signature-Timestamp", Timestamp);
+            request.Headers.Add("X-Signature-Timestamp", timestamp);
         }
 
         return await client.SendAsync(request);

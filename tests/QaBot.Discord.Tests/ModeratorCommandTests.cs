@@ -323,7 +323,7 @@ public sealed class ModeratorCommandTests
 
     private static async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, DiscordTestHost host, SigningKey key, object payload)
     {
-        const string timestamp = "1764147600";
+        var timestamp = host.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var body = JsonSerializer.Serialize(payload);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseAddress, "api/discord/interactions"))
         {

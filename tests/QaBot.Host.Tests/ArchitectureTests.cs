@@ -10,6 +10,18 @@ public sealed class ArchitectureTests
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name ?? "").ToArray();
 
     [Fact]
+    public void Host_ShipsNoResearchTools()
+    {
+        // bench, calibrate and the plain Lucene.Net engine live in benchmarks/QaBot.Bench.
+        var research = typeof(QaBot.Host.QaBotHost).Assembly.GetTypes()
+            .Select(t => t.Name)
+            .Where(n => n.Contains("Bench", StringComparison.Ordinal) || n.Contains("Calibrat", StringComparison.Ordinal) || n.Contains("PlainLucene", StringComparison.Ordinal));
+
+        Assert.Empty(research);
+        Assert.DoesNotContain(QaBot.Host.Cli.QaBotCommandLine.Build().Subcommands, c => c.Name is "bench" or "calibrate");
+    }
+
+    [Fact]
     public void Knowledge_ReferencesNoOtherQaBotProjectAndNoChatPlatform()
     {
         var references = References("QaBot.Knowledge");

@@ -102,6 +102,43 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_PortAlreadyInUse_PrintsOneLineNamingUrlsAndExitsOne()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        File.WriteAllText(Path.Combine(root, "good.md"), "---\ntitle: Good\n---\n## S\ntext\n");
+        var originalError = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        int code;
+        try
+        {
+            code = await QaBotCommandLine.RunAsync(["serve", "--urls", $"http://127.0.0.1:{port}", "--knowledge", root, "--QaBot:Embeddings:Enabled=false", "--QaBot:Analytics:Enabled=false"]);
+        }
+        finally
+        {
+            Console.SetError(originalError);
+        }
+
+        Assert.Equal(1, code);
+        var lines = error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains($"http://127.0.0.1:{port} is already in use", lines[0], StringComparison.Ordinal);
+        Assert.Contains("--urls", lines[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("http://example.org:5080")]
+    [InlineData("not a url")]
+    public void ListenAddresses_NothingToCheck_ReturnsNull(string? urls)
+    {
+        Assert.Null(ListenAddresses.FirstInUse(urls));
+    }
+
+    [Fact]
     public async Task Eval_QuestionFile_LastLineIsTheJsonReport()
     {
         var questions = Path.Combine(root, "q.jsonl");

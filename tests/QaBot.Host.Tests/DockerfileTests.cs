@@ -59,9 +59,9 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void Readme_ContainerExample_MountsTheWholeStateFolder()
+    public void OperatorsDoc_ContainerExample_MountsTheWholeStateFolder()
     {
-        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Root, "docs", "operators.md"));
 
         Assert.Contains(":/app/.qabot ", readme);
         Assert.DoesNotContain(":/app/.qabot/vectors ", readme);

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Answering.Secrets;
 
 namespace QaBot.Analytics.Privacy;
 
@@ -45,54 +45,32 @@ internal sealed partial class HashKeyProvider(IOptions<AnalyticsOptions> options
     private byte[]? Configured() =>
         options.Value.HashKey is { } configured && !string.IsNullOrWhiteSpace(configured) ? Encoding.UTF8.GetBytes(configured.Trim()) : null;
 
+    private string Damaged => $"The analytics key file {KeyFile} is damaged (too short); restore it from a backup.";
+
     private byte[]? ReadFile()
     {
-        if (!File.Exists(KeyFile))
+        var secret = SecretKeyFile.Read(KeyFile, AnalyticsOptionsValidator.MinHashKeyChars, Damaged);
+        if (secret is not null)
         {
-            return null;
+            LogUsingKeyFile(logger, KeyFile);
         }
 
-        var text = File.ReadAllText(KeyFile).Trim();
-        if (text.Length < AnalyticsOptionsValidator.MinHashKeyChars)
-        {
-            throw new InvalidDataException($"The analytics key file {KeyFile} is damaged (too short); restore it from a backup.");
-        }
-
-        LogUsingKeyFile(logger, KeyFile);
-        return Encoding.UTF8.GetBytes(text);
+        return secret;
     }
 
     private byte[] CreateFile()
     {
-        var file = KeyFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var text = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var temporary = file + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)) + ".tmp";
-        var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var secret = SecretKeyFile.Create(KeyFile, AnalyticsOptionsValidator.MinHashKeyChars, Damaged, out var created);
+        if (created)
         {
-            streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            LogGeneratedKey(logger, KeyFile);
+        }
+        else
+        {
+            LogUsingKeyFile(logger, KeyFile);
         }
 
-        using (var stream = new FileStream(temporary, streamOptions))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-        {
-            writer.WriteLine(text);
-        }
-
-        try
-        {
-            File.Move(temporary, file, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            // Another process (the host or a command) created it first: use theirs.
-            File.Delete(temporary);
-            return ReadFile()!;
-        }
-
-        LogGeneratedKey(logger, file);
-        return Encoding.UTF8.GetBytes(text);
+        return secret;
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning,

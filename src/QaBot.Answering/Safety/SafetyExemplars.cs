@@ -9,11 +9,12 @@ using QaBot.Knowledge.Embeddings;
 namespace QaBot.Answering.Safety;
 
 /// <summary>
-/// The classifier's labelled examples (<see cref="SafetyOptions.ExemplarsFile"/>) and the classifier built from them.
-/// Each example is encoded once as a query (<c>EncodeQuery(TextCleaner.Clean(question))</c>) and kept in the vector
-/// cache, so a restart or a reload only encodes new examples. A reload that fails (a malformed line, an unknown
-/// category, an unreadable file) keeps the last good classifier. Without an encoder there is no classifier and the
-/// rules decide alone. Logs counts, never example text.
+/// The classifiers' labelled examples (<see cref="SafetyOptions.ExemplarsFile"/>) and the models built from them: the
+/// text model (<see cref="SafetyTextModel"/>, always) and the k-NN classifier (when there is an encoder). Each example
+/// is encoded once as a query (<c>EncodeQuery(TextCleaner.Clean(question))</c>) and kept in the vector cache, so a
+/// restart or a reload only encodes new examples. A reload that fails (a malformed line, an unknown category, an
+/// unreadable file) keeps the last good models. Without an encoder the rules and the text model decide. Logs counts,
+/// never example text.
 /// </summary>
 public sealed partial class SafetyExemplars
 {
@@ -31,7 +32,7 @@ public sealed partial class SafetyExemplars
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private VectorCache? cache;
-    private SafetyClassifier? current;
+    private SafetyModels? current;
     private (long Length, DateTime Written)? attempted;
 
     public SafetyExemplars(IOptions<SafetyOptions> options, ITextEncoderSource encoders, IOptions<EmbeddingOptions>? embeddingOptions = null, ILogger<SafetyExemplars>? logger = null)
@@ -49,11 +50,11 @@ public sealed partial class SafetyExemplars
         this.logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The classifier of the last good examples, or null (embeddings off, no file yet, nothing loaded).</summary>
-    public SafetyClassifier? Current => Volatile.Read(ref current);
+    /// <summary>The models of the last good examples, or null (no file yet, nothing loaded).</summary>
+    public SafetyModels? Current => Volatile.Read(ref current);
 
-    /// <summary>True when there is an encoder and a file to learn from.</summary>
-    public bool IsEnabled => encoder is not null && !string.IsNullOrWhiteSpace(options.ExemplarsFile);
+    /// <summary>True when there is a file to learn from (with or without an encoder).</summary>
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(options.ExemplarsFile);
 
     /// <summary>True when the file's size or time differ from those of the last load attempt.</summary>
     public bool HasChanged()
@@ -86,10 +87,16 @@ public sealed partial class SafetyExemplars
 
             try
             {
-                cache ??= OpenCache(encoder!);
-                var classifier = Build(exemplars, encoder!, cache, options, cancellationToken);
-                Volatile.Write(ref current, classifier);
-                LogExemplarsLoaded(logger, classifier.Count);
+                SafetyClassifier? neighbours = null;
+                if (encoder is not null)
+                {
+                    cache ??= OpenCache(encoder);
+                    neighbours = Build(exemplars, encoder, cache, options, cancellationToken);
+                }
+
+                var text = SafetyTextModel.Train(exemplars);
+                Volatile.Write(ref current, new SafetyModels(text, neighbours));
+                LogExemplarsLoaded(logger, exemplars.Count, neighbours is not null);
                 return true;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -247,8 +254,8 @@ public sealed partial class SafetyExemplars
         public Dictionary<string, JsonElement>? Other { get; set; }
     }
 
-    [LoggerMessage(EventId = 2210, Level = LogLevel.Information, Message = "Safety classifier loaded {Count} exemplars")]
-    private static partial void LogExemplarsLoaded(ILogger logger, int count);
+    [LoggerMessage(EventId = 2210, Level = LogLevel.Information, Message = "Safety classifiers loaded {Count} exemplars (k-NN on embeddings: {Neighbours})")]
+    private static partial void LogExemplarsLoaded(ILogger logger, int count, bool neighbours);
 
     [LoggerMessage(EventId = 2211, Level = LogLevel.Warning,
         Message = "Safety exemplars rejected ({Problems} problems, first: {First}); the last good exemplars stay in use")]

@@ -85,6 +85,29 @@ public sealed class SafetyOptions : IValidatableObject
     [Range(-1.0, 1.0)]
     public double ClassifierMargin { get; set; } = 0.06;
 
+    /// <summary>
+    /// Text model: a message the rules and the k-NN classifier let through is routed when the model's probability that
+    /// it is not ordinary is at least this. Default 0.80 (chosen by cross-validation on the train split and the dev set;
+    /// see the README's measurements).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TextModelThreshold { get; set; } = 0.80;
+
+    /// <summary>
+    /// Text model, long messages: a message of two or more sentences is also routed when one sentence alone reaches
+    /// this probability of not being ordinary (a risk buried in a rambling message). Default 0.97.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TextModelSentenceThreshold { get; set; } = 0.97;
+
+    /// <summary>
+    /// Escalation: when a rule gives a less urgent category (dosing, personal advice, emergency) and the text model
+    /// gives self-harm (or, over dosing and personal advice, emergency) at least this probability, the more urgent
+    /// category is replied. The models never clear or soften a rule's verdict. Default 0.70.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double EscalationThreshold { get; set; } = 0.70;
+
     /// <summary>Reply to a possible medical emergency (chest pain, stroke signs, trouble breathing, fever after a transplant...).</summary>
     [Required]
     [MinLength(20)]

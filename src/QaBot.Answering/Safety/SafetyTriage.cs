@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 namespace QaBot.Answering.Safety;
 
 /// <summary>
-/// Safety triage: rules OR the embedding classifier. The message is normalised (<see cref="SafetyTextNormalizer"/>)
-/// and the rules (<see cref="SafetyRuleSet"/>) are tried in priority order (self-harm, emergency, personal medical
-/// advice, dosing); the first that fires gives the rules' verdict. When a question vector and a classifier
-/// (<see cref="SafetyExemplars"/>) are there, the classifier may route a message the rules let through; it never
-/// vetoes or changes a rule's verdict. Fails closed: a pattern that times out twice in a
-/// row, or any exception, gives an emergency verdict. Never throws; logs rule ids, never the message.
+/// Safety triage: rules, then two learned models (<see cref="SafetyExemplars"/>). The message is normalised
+/// (<see cref="SafetyTextNormalizer"/>) and the rules (<see cref="SafetyRuleSet"/>) are tried in priority order
+/// (self-harm, emergency, personal medical advice, dosing); the first that fires gives the rules' verdict, which the
+/// models may only make more urgent (<see cref="SafetyOptions.EscalationThreshold"/>). A message the rules let through
+/// is routed by the k-NN classifier on the question vector (when embeddings are on), else by the character n-gram text
+/// model on the whole message or, for a long message, on one of its sentences. Fails closed: a pattern that times out
+/// twice in a row, or any exception, gives an emergency verdict. Never throws; logs rule ids, never the message.
 /// </summary>
 public sealed partial class SafetyTriage : ISafetyTriage
 {
@@ -21,31 +22,36 @@ public sealed partial class SafetyTriage : ISafetyTriage
     /// <summary>Interpreted copies of compiled patterns whose compiled code failed (see <see cref="IsMatch"/>).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Regex, Regex> Interpreted = new();
 
+    private const int OrdinaryClass = 4;
+
     private readonly SafetyRuleSet rules;
-    private readonly Func<SafetyClassifier?> classifier;
+    private readonly Func<SafetyModels?> models;
+    private readonly SafetyOptions options;
     private readonly ILogger logger;
 
-    /// <summary>Uses the default rules plus the rules of <see cref="SafetyOptions.RulesFile"/>, and the classifier of the exemplars.</summary>
+    /// <summary>Uses the default rules plus the rules of <see cref="SafetyOptions.RulesFile"/>, and the models of the exemplars.</summary>
     /// <exception cref="SafetyRulesException">The extra rules file cannot be loaded.</exception>
     public SafetyTriage(IOptions<SafetyOptions> options, SafetyExemplars? exemplars = null, ILogger<SafetyTriage>? logger = null)
-        : this(SafetyRuleSet.Load(options.Value.RulesFile), exemplars, logger)
+        : this(SafetyRuleSet.Load(options.Value.RulesFile), () => exemplars?.Current, options.Value, logger)
     {
     }
 
     public SafetyTriage(SafetyRuleSet rules, SafetyExemplars? exemplars = null, ILogger<SafetyTriage>? logger = null)
-        : this(rules, () => exemplars?.Current, logger)
+        : this(rules, () => exemplars?.Current, null, logger)
     {
     }
 
     /// <param name="rules">The rules.</param>
-    /// <param name="classifier">The current classifier (it may change between calls), or null.</param>
+    /// <param name="models">The current models (they may change between calls), or null.</param>
+    /// <param name="options">The thresholds (defaults when null).</param>
     /// <param name="logger">Logs rule ids, never the message.</param>
-    internal SafetyTriage(SafetyRuleSet rules, Func<SafetyClassifier?> classifier, ILogger? logger)
+    internal SafetyTriage(SafetyRuleSet rules, Func<SafetyModels?> models, SafetyOptions? options, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(models);
         this.rules = rules;
-        this.classifier = classifier;
+        this.models = models;
+        this.options = options ?? new SafetyOptions();
         this.logger = logger ?? NullLogger.Instance;
     }
 
@@ -53,7 +59,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
     {
         try
         {
-            return AssessCore(message, questionVector, classifier());
+            return AssessCore(message, questionVector, models());
         }
         catch (Exception ex)
         {
@@ -62,14 +68,18 @@ public sealed partial class SafetyTriage : ISafetyTriage
         }
     }
 
-    /// <summary>The rules' verdict alone (no classifier); for measurements.</summary>
+    /// <summary>The rules' verdict alone (no models); for measurements.</summary>
     internal SafetyVerdict? AssessRules(string message) => AssessCore(message, null, null);
 
-    /// <summary>Triage with a given classifier (tests and measurements).</summary>
+    /// <summary>Triage with the rules and a given k-NN classifier only (tests and measurements).</summary>
     internal SafetyVerdict? AssessWith(string message, float[]? questionVector, SafetyClassifier? classifier) =>
-        AssessCore(message, questionVector, classifier);
+        AssessWithModels(message, questionVector, classifier is null ? null : new SafetyModels(null, classifier));
 
-    private SafetyVerdict? AssessCore(string message, float[]? questionVector, SafetyClassifier? classifier)
+    /// <summary>Triage with given models (tests and measurements).</summary>
+    internal SafetyVerdict? AssessWithModels(string message, float[]? questionVector, SafetyModels? models) =>
+        AssessCore(message, questionVector, models);
+
+    private SafetyVerdict? AssessCore(string message, float[]? questionVector, SafetyModels? models)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
@@ -88,14 +98,79 @@ public sealed partial class SafetyTriage : ISafetyTriage
             return verdict;
         }
 
-        if (verdict is null && questionVector is not null && classifier is not null
-            && classifier.Classify(questionVector) is { } routed)
+        Span<float> p = stackalloc float[SafetyTextModel.Classes];
+        var textModel = models?.Text;
+        textModel?.Probabilities(text, p);
+        if (verdict is not null)
+        {
+            if (textModel is not null && Escalated(verdict.Category, p) is { } urgent)
+            {
+                LogEscalated(logger, verdict.RuleId, urgent);
+                verdict = verdict with { Category = urgent, RuleId = verdict.RuleId + "+text" };
+            }
+        }
+        else if (questionVector is not null && models?.Neighbours is { } neighbours
+            && neighbours.Classify(questionVector) is { } routed)
         {
             LogClassifierRouted(logger, routed.Category, routed.ExemplarId);
             verdict = new SafetyVerdict(routed.Category, "classifier:" + routed.ExemplarId);
         }
+        else if (textModel is not null && ByText(textModel, message, p) is { } category)
+        {
+            LogTextModelRouted(logger, category);
+            verdict = new SafetyVerdict(category, "text-model");
+        }
 
         return verdict is null ? null : verdict with { Language = verdict.Language ?? SafetyLanguage.Detect(text) };
+    }
+
+    /// <summary>A more urgent category than the rule's, when the text model is confident of it; else null.</summary>
+    private SafetyCategory? Escalated(SafetyCategory ruled, ReadOnlySpan<float> p)
+    {
+        var threshold = options.EscalationThreshold;
+        if (ruled != SafetyCategory.SelfHarm && p[(int)SafetyCategory.SelfHarm] >= threshold)
+        {
+            return SafetyCategory.SelfHarm;
+        }
+
+        return ruled is SafetyCategory.PersonalMedicalAdvice or SafetyCategory.Dosing && p[(int)SafetyCategory.Emergency] >= threshold
+            ? SafetyCategory.Emergency
+            : null;
+    }
+
+    /// <summary>The text model's category for the whole message or, for a long one, its most alarming sentence.</summary>
+    private SafetyCategory? ByText(SafetyTextModel model, string message, Span<float> whole)
+    {
+        if (1 - whole[OrdinaryClass] >= options.TextModelThreshold)
+        {
+            return MostLikely(whole);
+        }
+
+        Span<float> p = stackalloc float[SafetyTextModel.Classes];
+        foreach (var sentence in SafetySentences.Split(message))
+        {
+            model.Probabilities(SafetyTextNormalizer.Normalize(sentence), p);
+            if (1 - p[OrdinaryClass] >= options.TextModelSentenceThreshold)
+            {
+                return MostLikely(p);
+            }
+        }
+
+        return null;
+    }
+
+    private static SafetyCategory MostLikely(ReadOnlySpan<float> p)
+    {
+        var best = 0;
+        for (var k = 1; k < OrdinaryClass; k++)
+        {
+            if (p[k] > p[best])
+            {
+                best = k;
+            }
+        }
+
+        return (SafetyCategory)best;
     }
 
     private SafetyVerdict? ByRules(string text)
@@ -192,6 +267,12 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Debug, Message = "Safety classifier routed a message ({Category}, nearest exemplar {ExemplarId})")]
     private static partial void LogClassifierRouted(ILogger logger, SafetyCategory category, string exemplarId);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Debug, Message = "Safety text model routed a message ({Category})")]
+    private static partial void LogTextModelRouted(ILogger logger, SafetyCategory category);
+
+    [LoggerMessage(EventId = 2207, Level = LogLevel.Debug, Message = "Safety rule {RuleId} escalated to {Category} by the text model")]
+    private static partial void LogEscalated(ILogger logger, string ruleId, SafetyCategory category);
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Error, Message = "Safety triage failed ({Error}); the message is treated as urgent")]
     private static partial void LogTriageFailed(ILogger logger, string error);

@@ -1,3 +1,5 @@
+using QaBot.Answering.Conversations;
+
 namespace QaBot.Answering.Turns;
 
 /// <summary>
@@ -26,4 +28,13 @@ public sealed class TurnAdmission
 
     /// <summary>Answered without an answering slot (the CLI, eval).</summary>
     internal bool Unlimited { get; }
+
+    /// <summary>The conversation of the question (null: none), its cleaned text and its remembered turns.</summary>
+    internal ConversationKey? Conversation { get; init; }
+
+    /// <summary>The cleaned, bounded message.</summary>
+    internal string Text { get; init; } = "";
+
+    /// <summary>The conversation's turns before this one, oldest first (empty without a conversation or context).</summary>
+    internal IReadOnlyList<ConversationTurn> Context { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using QaBot.Answering.Conversations;
+
 namespace QaBot.Answering.Turns;
 
 /// <summary>A message to the bot, as an adapter hands it to the question turn (<see cref="IQuestionTurn"/>).</summary>
@@ -21,4 +23,10 @@ public sealed record TurnRequest(string Text)
     /// a refusal it returns is the turn's result. Never asked about a message that gets a safety reply.
     /// </summary>
     public Func<TurnRefusal?>? PlatformGate { get; init; }
+
+    /// <summary>
+    /// The conversation the message belongs to: its recent turns resolve follow-ups and carry safety over, and this turn is
+    /// remembered for the next. Null: no context (answered alone, as the CLI and the single-question eval do).
+    /// </summary>
+    public ConversationKey? Conversation { get; init; }
 }

@@ -32,6 +32,7 @@ internal sealed partial class DiscordBot(
     FeedbackContextStore feedbackContexts,
     InFlightWork work,
     ModeratorInteractions moderators,
+    SeenInteractions seen,
     IOptions<DiscordOptions> options,
     IOptions<AnsweringOptions> answeringOptions,
     TimeProvider time,
@@ -106,15 +107,38 @@ internal sealed partial class DiscordBot(
 
     public async Task OnInteractionCreatedAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
+        var receivedAt = time.GetUtcNow(); // Discord's 3 s window for the response counts from here
+        if (IsRepeat(interaction, "gateway"))
+        {
+            return;
+        }
+
         var plan = await PlanAsync(interaction, cancellationToken).ConfigureAwait(false);
         work.Run(Describe(interaction), async token =>
         {
-            await api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, plan.Response, token).ConfigureAwait(false);
+            if (plan.Before is { } before)
+            {
+                await before(token).ConfigureAwait(false);
+            }
+
+            await api.CreateInteractionResponseAsync(interaction.Id, interaction.Token, plan.Response, receivedAt, token).ConfigureAwait(false);
             if (plan.FollowUp is { } followUp)
             {
                 await followUp(token).ConfigureAwait(false);
             }
         });
+    }
+
+    /// <summary>True (and logged) when this interaction id was handled already: it must not be handled again. Pings are never repeats.</summary>
+    public bool IsRepeat(DiscordInteraction interaction, string source)
+    {
+        if (interaction.Type == InteractionType.Ping || seen.FirstTime(interaction.Id))
+        {
+            return false;
+        }
+
+        LogRepeated(logger, source);
+        return true;
     }
 
     /// <summary>Runs an interaction's follow-up in the background (the HTTP endpoint calls this once its response is sent).</summary>
@@ -149,9 +173,10 @@ internal sealed partial class DiscordBot(
                 return moderators.Plan(interaction, interaction.ApplicationId.Length > 0 ? interaction.ApplicationId : applicationId ?? "");
 
             case InteractionType.MessageComponent when FeedbackClick.TryParse(interaction.Data?.CustomId, out var click):
-                return new InteractionPlan(
-                    Message(AnswerMessageBuilder.Note(ThanksText, answeringOptions.Value.Reminder, ephemeral: true)),
-                    token => RecordFeedbackAsync(interaction, click, token));
+                return new InteractionPlan(Message(AnswerMessageBuilder.Note(ThanksText, answeringOptions.Value.Reminder, ephemeral: true)))
+                {
+                    Before = token => RecordFeedbackAsync(interaction, click, token), // recorded first: a failed "thank you" loses nothing
+                };
 
             default:
                 return Reply(AnswerMessageBuilder.Note(UnknownCommandText, answeringOptions.Value.Reminder, ephemeral: true));
@@ -314,6 +339,7 @@ internal sealed partial class DiscordBot(
         }
     }
 
+    /// <summary>Records a feedback click; a failure is logged (by type) and the "thank you" still goes out.</summary>
     private async Task RecordFeedbackAsync(DiscordInteraction interaction, FeedbackClick click, CancellationToken token)
     {
         metrics.RecordFeedback(Platform, click.Helpful);
@@ -323,18 +349,25 @@ internal sealed partial class DiscordBot(
             LogFeedbackContextForgotten(logger);
         }
 
-        await feedbackSink.RecordAsync(
-            new FeedbackEntry
-            {
-                Platform = Platform,
-                UserId = interaction.Actor?.Id,
-                Helpful = click.Helpful,
-                Kind = click.Kind,
-                PassageIds = context?.PassageIds ?? [],
-                Question = click.Helpful ? null : context?.Question,
-                At = time.GetUtcNow(),
-            },
-            token).ConfigureAwait(false);
+        try
+        {
+            await feedbackSink.RecordAsync(
+                new FeedbackEntry
+                {
+                    Platform = Platform,
+                    UserId = interaction.Actor?.Id,
+                    Helpful = click.Helpful,
+                    Kind = click.Kind,
+                    PassageIds = context?.PassageIds ?? [],
+                    Question = click.Helpful ? null : context?.Question,
+                    At = time.GetUtcNow(),
+                },
+                token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFeedbackFailed(logger, ex.GetType().Name);
+        }
     }
 
     private bool ChannelAllowed(string? channelId) =>
@@ -390,6 +423,12 @@ internal sealed partial class DiscordBot(
 
     [LoggerMessage(EventId = 6205, Level = LogLevel.Warning, Message = "Discord: every answering slot was taken; sent the busy reply")]
     private static partial void LogBusy(ILogger logger);
+
+    [LoggerMessage(EventId = 6207, Level = LogLevel.Information, Message = "Discord: an interaction already handled arrived again ({Source}); ignored")]
+    private static partial void LogRepeated(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 6206, Level = LogLevel.Error, Message = "Discord: recording a feedback click failed ({Error})")]
+    private static partial void LogFeedbackFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Information, Message = "Discord: feedback on an answer no longer remembered; recorded without passage ids")]
     private static partial void LogFeedbackContextForgotten(ILogger logger);

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -90,9 +89,9 @@ internal sealed partial class DiscordHostedService(
 
             return true;
         }
-        catch (DiscordRestException ex) when (ex.Status == HttpStatusCode.Unauthorized)
+        catch (DiscordRestException ex) when (ex.IsBadToken)
         {
-            const string reason = "authentication failed: Discord refused the bot token (QaBot:Discord:Token) with 401";
+            var reason = ex.BadTokenReason;
             status.Fail(reason);
             DiscordLog.Fatal(logger, reason);
             return false;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using QaBot.Discord.Rest;
 
 namespace QaBot.Discord.Bot;
 
@@ -65,6 +66,10 @@ internal sealed partial class InFlightWork(TimeProvider time, ILogger<InFlightWo
         {
             // shutdown
         }
+        catch (DiscordRestException ex)
+        {
+            LogRefused(logger, what, ex.Route, (int)ex.Status); // the REST client has logged why, in one line: no stack trace
+        }
         catch (Exception ex)
         {
             LogFailed(logger, what, ex);
@@ -77,6 +82,9 @@ internal sealed partial class InFlightWork(TimeProvider time, ILogger<InFlightWo
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Error, Message = "Discord: handling a {What} failed")]
     private static partial void LogFailed(ILogger logger, string what, Exception exception);
+
+    [LoggerMessage(EventId = 6304, Level = LogLevel.Warning, Message = "Discord: handling a {What} failed: Discord did not take {Route} ({Status})")]
+    private static partial void LogRefused(ILogger logger, string what, string route, int status);
 
     [LoggerMessage(EventId = 6302, Level = LogLevel.Information, Message = "Discord: waiting for {Count} answers in progress before shutting down")]
     private static partial void LogDraining(ILogger logger, int count);

@@ -84,7 +84,15 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
                 {
                     var delay = Backoff(failures++);
                     var until = context.Time.GetUtcNow() + delay;
-                    LogReconnecting(logger, outcome.CloseCode ?? 0, context.Session.CanResume, delay.TotalMilliseconds);
+                    if (outcome.CloseCode is int closeCode)
+                    {
+                        LogReconnecting(logger, closeCode, context.Session.CanResume, delay.TotalMilliseconds);
+                    }
+                    else
+                    {
+                        LogConnectionFailed(logger, outcome.Error ?? "unknown", context.Session.CanResume, delay.TotalMilliseconds); // one line, no stack trace
+                    }
+
                     await DelayUntilAsync(until, token).ConfigureAwait(false);
                 }
             }
@@ -138,14 +146,13 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
                 ? resumeUrl
                 : gatewayUrl ??= await ResolveGatewayUrlAsync(token).ConfigureAwait(false);
         }
-        catch (DiscordRestException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
+        catch (DiscordRestException ex) when (ex.IsBadToken)
         {
-            return (ConnectionOutcome.Fatal(4004, "authentication failed: Discord refused the bot token (QaBot:Discord:Token) with 401"), false);
+            return (ConnectionOutcome.Fatal(4004, ex.BadTokenReason), false);
         }
         catch (Exception ex) when (ex is DiscordRestException or HttpRequestException)
         {
-            LogGatewayUrlFailed(logger, ex);
-            return (ConnectionOutcome.Later(null), false);
+            return (ConnectionOutcome.Failed("getting the gateway URL: " + Describe(ex)), false);
         }
 
         using var connection = new GatewayConnection(context, listener);
@@ -158,8 +165,7 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or TimeoutException)
         {
-            LogConnectionFailed(logger, ex.GetType().Name, ex);
-            return (ConnectionOutcome.Later(null), connection.Established);
+            return (ConnectionOutcome.Failed(Describe(ex)), connection.Established);
         }
         finally
         {
@@ -195,6 +201,17 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
         }
     }
 
+    /// <summary>An exception as one short line: its type and, for socket and HTTP errors, their kind or status (never a message, which may hold a URL).</summary>
+    private static string Describe(Exception ex) => ex switch
+    {
+        DiscordRestException rest => $"{nameof(DiscordRestException)} {(int)rest.Status}",
+        WebSocketException socket when socket.InnerException is HttpRequestException { HttpRequestError: var kind } => $"{nameof(WebSocketException)} {socket.WebSocketErrorCode}, {kind}",
+        WebSocketException socket => $"{nameof(WebSocketException)} {socket.WebSocketErrorCode}",
+        HttpRequestException { StatusCode: { } status } => $"{nameof(HttpRequestException)} {(int)status}",
+        HttpRequestException http => $"{nameof(HttpRequestException)} {http.HttpRequestError}",
+        _ => ex.GetType().Name,
+    };
+
     private static Uri WithQuery(string url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Discord gateway: connecting (resume: {Resume}, shard {ShardId} of {ShardCount})")]
@@ -206,11 +223,8 @@ internal sealed partial class DiscordGatewayClient : IDiscordGateway, IDisposabl
     [LoggerMessage(EventId = 6013, Level = LogLevel.Warning, Message = "Discord gateway: closed with code {CloseCode}; reconnecting (resume: {Resume}) in {DelayMs:F0} ms")]
     private static partial void LogReconnecting(ILogger logger, int closeCode, bool resume, double delayMs);
 
-    [LoggerMessage(EventId = 6015, Level = LogLevel.Warning, Message = "Discord gateway: the connection failed ({Error})")]
-    private static partial void LogConnectionFailed(ILogger logger, string error, Exception exception);
-
-    [LoggerMessage(EventId = 6016, Level = LogLevel.Warning, Message = "Discord gateway: could not get the gateway URL")]
-    private static partial void LogGatewayUrlFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 6015, Level = LogLevel.Warning, Message = "Discord gateway: could not connect ({Error}); retrying (resume: {Resume}) in {DelayMs:F0} ms")]
+    private static partial void LogConnectionFailed(ILogger logger, string error, bool resume, double delayMs);
 
     [LoggerMessage(EventId = 6017, Level = LogLevel.Information, Message = "Discord gateway: closed")]
     private static partial void LogClosed(ILogger logger);

@@ -8,8 +8,9 @@ namespace QaBot.Discord.Interactions;
 
 /// <summary>
 /// <c>POST /api/discord/interactions</c>, Discord's "Interactions Endpoint URL": the signature is checked before
-/// anything else is read (401 when bad or missing; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
-/// buttons are handled like on the gateway; a follow-up starts only once the response has been sent.
+/// anything else is read (401 when bad or missing, or when its timestamp is not within the last 5 minutes; 413 before that when the declared body is too large), PING gets PONG, and <c>/ask</c>, <c>/about</c> and the feedback
+/// buttons are handled like on the gateway (an interaction id already handled gets 409); a follow-up starts only once the
+/// response has been sent.
 /// </summary>
 internal static partial class InteractionsEndpoint
 {
@@ -20,6 +21,7 @@ internal static partial class InteractionsEndpoint
         HttpContext context,
         InteractionSignatureVerifier verifier,
         DiscordBot bot,
+        TimeProvider time,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -35,6 +37,12 @@ internal static partial class InteractionsEndpoint
         if (signature.Length == 0 || timestamp.Length == 0)
         {
             LogRejected(logger, "missing signature headers");
+            return Unauthorized();
+        }
+
+        if (!SignatureTimestamp.IsFresh(timestamp, time.GetUtcNow()))
+        {
+            LogRejected(logger, "signature timestamp not numeric, too old or in the future");
             return Unauthorized();
         }
 
@@ -66,7 +74,17 @@ internal static partial class InteractionsEndpoint
             return Results.BadRequest();
         }
 
+        if (bot.IsRepeat(interaction, "interactions endpoint"))
+        {
+            return Results.StatusCode(StatusCodes.Status409Conflict); // handled once already (a replayed request)
+        }
+
         var plan = await bot.PlanAsync(interaction, cancellationToken);
+        if (plan.Before is { } before)
+        {
+            await before(cancellationToken); // e.g. a feedback click is recorded before it is thanked
+        }
+
         if (plan.FollowUp is { } followUp)
         {
             context.Response.OnCompleted(() =>

@@ -29,6 +29,9 @@ internal sealed partial class DiscordRestClient(
     /// <summary>429s in a row before giving up (each one is waited out first).</summary>
     internal const int MaxRateLimitRetries = 10;
 
+    /// <summary>Discord's window for the first response to an interaction: retries after it are useless.</summary>
+    internal static readonly TimeSpan InteractionResponseWindow = TimeSpan.FromSeconds(3);
+
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
         await SendAsync<GatewayBotInfo>(DiscordRoute.GatewayBot(), body: null, authenticate: true, cancellationToken).ConfigureAwait(false)
         ?? throw new DiscordRestException("Discord sent no body for GET gateway/bot.");
@@ -57,7 +60,31 @@ internal sealed partial class DiscordRestClient(
         ?? throw new DiscordRestException("Discord sent no thread back.");
 
     public Task CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken) =>
-        SendAsync<JsonElement?>(DiscordRoute.InteractionCallback(interactionId, interactionToken), response, authenticate: false, cancellationToken);
+        CreateInteractionResponseAsync(interactionId, interactionToken, response, time.GetUtcNow(), cancellationToken);
+
+    public async Task CreateInteractionResponseAsync(
+        string interactionId, string interactionToken, InteractionResponse response, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var route = DiscordRoute.InteractionCallback(interactionId, interactionToken);
+        var remaining = receivedAt + InteractionResponseWindow - time.GetUtcNow();
+        if (remaining <= TimeSpan.Zero)
+        {
+            LogWindowPassed(logger, route.Name);
+            throw new DiscordRestException(route.Name + ": Discord's 3 s window to respond to the interaction had passed.", route.Name);
+        }
+
+        using var window = new CancellationTokenSource(remaining, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
+        try
+        {
+            await SendAsync<JsonElement?>(route, response, authenticate: false, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (window.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogWindowPassed(logger, route.Name); // retrying later is useless: Discord has shown "This interaction failed"
+            throw new DiscordRestException(route.Name + ": Discord's 3 s window to respond to the interaction passed.", route.Name);
+        }
+    }
 
     public async Task<DiscordMessage> CreateFollowupMessageAsync(string applicationId, string interactionToken, MessageCreate message, CancellationToken cancellationToken) =>
         await SendAsync<DiscordMessage>(DiscordRoute.FollowupMessage(applicationId, interactionToken), message, authenticate: false, cancellationToken).ConfigureAwait(false)
@@ -112,9 +139,10 @@ internal sealed partial class DiscordRestClient(
                         }
                         else if (!response.IsSuccessStatusCode)
                         {
-                            var code = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
-                            LogRefused(logger, route.Name, (int)response.StatusCode, code);
-                            throw new DiscordRestException(route.Name, response.StatusCode, code);
+                            var (code, fields) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                            var fieldText = fields.Count == 0 ? "none" : string.Join("; ", fields);
+                            LogRefused(logger, route.Name, (int)response.StatusCode, code, fieldText);
+                            throw new DiscordRestException(route.Name, response.StatusCode, code, fields);
                         }
                         else
                         {
@@ -190,21 +218,25 @@ internal sealed partial class DiscordRestClient(
         return (TimeSpan.FromSeconds(Math.Clamp(seconds ?? 1, 0, 3600)), global);
     }
 
-    private static async Task<int?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Discord's error code and field errors (paths and codes only: never its messages).</summary>
+    private static async Task<(int? Code, IReadOnlyList<string> Fields)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             using var document = JsonDocument.Parse(bytes);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                   && document.RootElement.TryGetProperty("code", out var code)
-                   && code.TryGetInt32(out var value)
+            var root = document.RootElement;
+            var code = root.ValueKind == JsonValueKind.Object
+                       && root.TryGetProperty("code", out var codeElement)
+                       && codeElement.ValueKind == JsonValueKind.Number
+                       && codeElement.TryGetInt32(out var value)
                 ? value
-                : null;
+                : (int?)null;
+            return (code, DiscordFieldErrors.Read(root));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, []);
         }
     }
 
@@ -217,6 +249,9 @@ internal sealed partial class DiscordRestClient(
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Discord request {Route} failed ({Error}); retry {Attempt} in {DelayMs:F0} ms")]
     private static partial void LogNetworkError(ILogger logger, string route, string error, int attempt, double delayMs);
 
-    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Discord refused {Route} with {Status} (error code {Code})")]
-    private static partial void LogRefused(ILogger logger, string route, int status, int? code);
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Discord: gave up on {Route}: Discord's 3 s window to respond to the interaction passed")]
+    private static partial void LogWindowPassed(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Discord refused {Route} with {Status} (error code {Code}; field errors: {FieldErrors})")]
+    private static partial void LogRefused(ILogger logger, string route, int status, int? code, string fieldErrors);
 }

@@ -24,8 +24,14 @@ public interface IDiscordRestApi
     /// <summary>Starts a public thread on a message.</summary>
     Task<DiscordChannel> StartThreadFromMessageAsync(string channelId, string messageId, string name, CancellationToken cancellationToken);
 
-    /// <summary>The first response to an interaction received on the gateway.</summary>
+    /// <summary>The first response to an interaction received on the gateway, within Discord's 3 s window counted from now.</summary>
     Task CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first response to an interaction received at <paramref name="receivedAt"/>: retried (5xx, network errors, rate
+    /// limits) only within Discord's 3 s window from then; once it has passed, it throws <see cref="DiscordRestException"/>.
+    /// </summary>
+    Task CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
     /// <summary>A follow-up message to an interaction (after a deferral).</summary>
     Task<DiscordMessage> CreateFollowupMessageAsync(string applicationId, string interactionToken, MessageCreate message, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var questions = new Option<string>("--questions", "-q") { Description = "Questions in JSONL: id, question, relevant, expect_any, kind, category.", Required = true };
+        var questions = new Option<string>("--questions", "-q") { Description = "Questions in JSONL: id, question, relevant, expect_any, kind, category; or dialogues: id, turns [{question, kind, relevant, category, follow_up}].", Required = true };
         var knowledge = CommonOptions.Knowledge();
         var json = CommonOptions.Json();
         var command = new Command("eval", "Measure answer quality and speed on a question file; the last line is one JSON object.") { questions, knowledge, json };
@@ -31,6 +31,19 @@ internal static class EvalCommand
             }
 
             using var host = CliServices.Build(result.GetValue(knowledge));
+            var dialogues = items.Where(i => i.Turns is { Count: > 0 }).ToList();
+            if (dialogues.Count > 0)
+            {
+                var dialogueReport = await new DialogueRunner(host.Services.GetRequiredService<Answering.Turns.IQuestionTurn>()).RunAsync(dialogues, cancellationToken);
+                if (!result.GetValue(json))
+                {
+                    PrintDialogues(dialogueReport);
+                }
+
+                Console.WriteLine(JsonSerializer.Serialize(dialogueReport));
+                return 0;
+            }
+
             var runner = new EvalRunner(host.Services.GetRequiredService<Answering.Turns.IQuestionTurn>(), host.Services.GetRequiredService<IKnowledgeBase>());
             var report = await runner.RunAsync(items, cancellationToken);
             if (!result.GetValue(json))
@@ -42,6 +55,27 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    private static void PrintDialogues(DialogueReport report)
+    {
+        static string F(double? value) => value is null ? "n/a" : value.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"dialogues      {report.Dialogues} ({report.Turns} turns)");
+        Console.WriteLine($"first turns    {F(report.FirstTurnAccuracy)}");
+        Console.WriteLine($"follow-ups     {F(report.FollowUpAccuracy)} ({report.FollowUps}; expected section in the top 3 citations)");
+        Console.WriteLine($"new topics     {F(report.NewTopicAccuracy)}");
+        Console.WriteLine($"off-topic      {F(report.OffTopicRefused)} refused");
+        Console.WriteLine($"topic leaks    {report.TopicLeaks} of {report.SelfContained} self-contained or off-topic turns");
+        Console.WriteLine($"clarify        {F(report.ClarifyAccuracy)} (false clarifies {report.FalseClarify})");
+        Console.WriteLine($"safety carried {F(report.SafetyCarryAccuracy)}");
+        Console.WriteLine($"reminder       {F(report.Reminder)}");
+        Console.WriteLine($"failed         {report.Failures.Count}");
+        foreach (var failure in report.Failures)
+        {
+            Console.WriteLine($"  {failure.Id}: \"{failure.Question}\"");
+            Console.WriteLine($"      expected {failure.Expected}");
+            Console.WriteLine($"      got      {failure.Actual}");
+        }
     }
 
     private static void PrintQuality(EvalQuality? quality)

@@ -47,8 +47,6 @@ internal static class QaBotCommandLine
         root.Subcommands.Add(KbCommand.Create());
         root.Subcommands.Add(AnalyticsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         return root;
     }

@@ -29,6 +29,12 @@ internal static class ServeCommand
             }
 
             await using var app = QaBotHost.BuildWebApp([.. args], CommonOptions.KnowledgeOverrides(result.GetValue(knowledge)));
+            if (ListenAddresses.FirstInUse(app.Configuration["urls"]) is { } busy)
+            {
+                await Console.Error.WriteLineAsync(ListenAddresses.InUseMessage(busy));
+                return 1;
+            }
+
             await app.RunAsync(cancellationToken);
             return 0;
         });

@@ -35,6 +35,10 @@ public sealed record EvalItem
     [JsonPropertyName("parts")]
     public int? Parts { get; init; }
 
+    /// <summary>A dialogue instead of one question: its turns, asked in one conversation (<see cref="DialogueRunner"/>).</summary>
+    [JsonPropertyName("turns")]
+    public IReadOnlyList<DialogueTurn>? Turns { get; init; }
+
     /// <summary>Reads a JSONL question file; bad lines are reported with their line numbers.</summary>
     public static (List<EvalItem> Items, List<string> Problems) ReadFile(string path)
     {
@@ -52,7 +56,7 @@ public sealed record EvalItem
             try
             {
                 var item = JsonSerializer.Deserialize<EvalItem>(line);
-                if (item is null || item.Question.Length == 0 && item.Id.Length == 0)
+                if (item is null || item.Question.Length == 0 && item.Id.Length == 0 && item.Turns is not { Count: > 0 })
                 {
                     problems.Add($"{path}:{lineNumber}: not a question object");
                     continue;

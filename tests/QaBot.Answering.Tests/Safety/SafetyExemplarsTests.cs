@@ -37,8 +37,8 @@ public sealed class SafetyExemplarsTests(ExemplarModel model) : IClassFixture<Ex
 
         Assert.True(exemplars.Reload());
 
-        Assert.Equal(2, exemplars.Current?.Count);
-        Assert.Equal([0, 1, 0, 0, 1], exemplars.Current!.CountsPerClass);
+        Assert.Equal(2, exemplars.Current?.Neighbours?.Count);
+        Assert.Equal([0, 1, 0, 0, 1], exemplars.Current!.Neighbours!.CountsPerClass);
     }
 
     [Fact]
@@ -85,19 +85,20 @@ public sealed class SafetyExemplarsTests(ExemplarModel model) : IClassFixture<Ex
         Assert.Null(exemplars.Current);
         Assert.True(exemplars.HasChanged());
         Assert.True(exemplars.Reload());
-        Assert.Equal(1, exemplars.Current?.Count);
+        Assert.Equal(1, exemplars.Current?.Neighbours?.Count);
     }
 
     [Fact]
-    public void Reload_NoEncoder_LeavesRulesAlone()
+    public void Reload_NoEncoder_BuildsTheTextModelOnly()
     {
         Directory.CreateDirectory(folder);
         Write("""{"id":"a","question":"I want to disappear forever","kind":"safety","category":"self_harm"}""");
         var exemplars = new SafetyExemplars(new SafetyOptions { ExemplarsFile = File }, null, null, null);
 
-        Assert.False(exemplars.Reload());
-        Assert.Null(exemplars.Current);
-        Assert.False(exemplars.IsEnabled);
+        Assert.True(exemplars.IsEnabled);
+        Assert.True(exemplars.Reload());
+        Assert.Null(exemplars.Current?.Neighbours);
+        Assert.Equal(1, exemplars.Current?.Text?.Count);
     }
 
     [Fact]
@@ -109,16 +110,16 @@ public sealed class SafetyExemplarsTests(ExemplarModel model) : IClassFixture<Ex
         var options = Options.Create(new SafetyOptions { ExemplarsFile = File, ExemplarsPollInterval = TimeSpan.FromSeconds(2) });
         using var watcher = new SafetyExemplarWatcher(exemplars, options, time);
         await watcher.StartAsync(CancellationToken.None);
-        await WaitFor(() => exemplars.Current?.Count == 1);
+        await WaitFor(() => exemplars.Current?.Neighbours?.Count == 1);
 
         Write(
             """{"id":"a","question":"I want to disappear forever","kind":"safety","category":"self_harm"}""",
             """{"id":"b","question":"how does HSCT work","kind":"ordinary","category":null}""");
         System.IO.File.SetLastWriteTimeUtc(File, DateTime.UtcNow.AddMinutes(1));
-        await WaitFor(() => exemplars.Current?.Count == 2, () => time.Advance(TimeSpan.FromSeconds(2)));
+        await WaitFor(() => exemplars.Current?.Neighbours?.Count == 2, () => time.Advance(TimeSpan.FromSeconds(2)));
 
         await watcher.StopAsync(CancellationToken.None);
-        Assert.Equal(2, exemplars.Current?.Count);
+        Assert.Equal(2, exemplars.Current?.Neighbours?.Count);
     }
 
     private static async Task WaitFor(Func<bool> condition, Action? tick = null)

@@ -10,7 +10,7 @@ public sealed class SafetyTriageFailClosedTests
     public void Assess_ExceptionInsideTriage_TreatsTheMessageAsUrgentAndLogsNoText()
     {
         var logger = new FakeLogger();
-        var triage = new SafetyTriage(SafetyRuleSet.Default, () => throw new InvalidOperationException("broken"), logger);
+        var triage = new SafetyTriage(SafetyRuleSet.Default, () => throw new InvalidOperationException("broken"), null, logger);
 
         var verdict = triage.Assess("how does stem cell therapy work for my secret condition?", [1f, 0f]);
 
@@ -23,7 +23,7 @@ public sealed class SafetyTriageFailClosedTests
     [Fact]
     public void Assess_NoClassifierAndOrdinaryQuestion_ReturnsNull()
     {
-        var triage = new SafetyTriage(SafetyRuleSet.Default, () => null, null);
+        var triage = new SafetyTriage(SafetyRuleSet.Default, () => null, null, null);
 
         Assert.Null(triage.Assess("how does stem cell therapy work?", [1f, 0f]));
     }

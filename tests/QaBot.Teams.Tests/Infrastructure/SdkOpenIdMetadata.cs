@@ -13,6 +13,15 @@ namespace QaBot.Teams.Tests.Infrastructure;
 /// (<c>JwtTokenExtractor._openIdMetadataCache</c>) for that one URL. Everything else (key lookup, signature, lifetime,
 /// issuer, audience, endorsements, service URL claim) is the SDK's real validation.
 /// </summary>
+/// <remarks>
+/// Why reflection and not a supported seam (checked against Bot Builder 4.23.1's source): serving the metadata over
+/// https with a test certificate would need the SDK to fetch it with an HttpClient the test can configure, but
+/// <c>ParameterizedBotFrameworkAuthentication</c> (what <c>ConfigurationBotFrameworkAuthentication</c> builds) validates
+/// with its own <c>private static readonly HttpClient _authHttpClient = new HttpClient()</c>, ignoring the
+/// <c>IHttpClientFactory</c> we pass, and <c>JwtTokenExtractor</c> creates its <c>HttpDocumentRetriever</c> (https
+/// required) itself. Trusting a test certificate machine-wide would need root. If the SDK removes the field, this throws
+/// with its name, so the tests fail loudly rather than pass without validation.
+/// </remarks>
 public static class SdkOpenIdMetadata
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };

@@ -4,7 +4,7 @@ using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Files;
 using QaBot.Knowledge.Search;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>
 /// QaBot's default search: BM25 fused with the local embedding model, on the path the answer service takes (plan,

@@ -2,7 +2,7 @@ using QaBot.Knowledge;
 using QaBot.Knowledge.Files;
 using QaBot.Knowledge.Search;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>QaBot's own lexical search (embeddings off), as the answer service uses it.</summary>
 public sealed class QaBotLexicalEngine(IReadOnlyList<SynonymRule> synonyms, LexicalIndexOptions? options = null) : IBenchEngine

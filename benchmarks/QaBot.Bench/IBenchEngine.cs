@@ -1,6 +1,6 @@
 using QaBot.Knowledge;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>A search engine under benchmark: index passages, then return the top ids for a question.</summary>
 public interface IBenchEngine : IDisposable

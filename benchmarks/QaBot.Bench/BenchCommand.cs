@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using QaBot.Host.Evaluation;
 using QaBot.Knowledge;
 using QaBot.Knowledge.Files;
 
-namespace QaBot.Host.Cli;
+namespace QaBot.Bench;
 
 /// <summary>
 /// <c>qabot bench --passages FILE --questions FILE [--variant base|scale] [--engine plain|lexical ...]</c>:

@@ -1,9 +1,9 @@
 using Moq;
-using QaBot.Host.Evaluation;
+using QaBot.Bench;
 using QaBot.Knowledge;
 using QaBot.Knowledge.Embeddings;
 
-namespace QaBot.Host.Tests;
+namespace QaBot.Bench.Tests;
 
 public sealed class QaBotHybridEngineTests
 {

@@ -2,7 +2,7 @@ using QaBot.Knowledge;
 using QaBot.Knowledge.Embeddings;
 using QaBot.Knowledge.Search;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>
 /// The no-answer calibration protocol: split the passages by title (focus) into two halves with a fixed seed, index

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using QaBot.Host.Evaluation;
 using QaBot.Knowledge.Files;
 
-namespace QaBot.Host.Cli;
+namespace QaBot.Bench;
 
 /// <summary><c>qabot calibrate --passages FILE --questions FILE</c>: the no-answer trade-off for a range of thresholds.</summary>
 internal static class CalibrateCommand

@@ -9,7 +9,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using QaBot.Knowledge;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>
 /// Plain Lucene.Net exactly as the benchmark protocol's reference point: <c>EnglishAnalyzer</c>,

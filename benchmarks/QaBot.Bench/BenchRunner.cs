@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using QaBot.Knowledge;
 
-namespace QaBot.Host.Evaluation;
+namespace QaBot.Bench;
 
 /// <summary>One benchmark result line, as <c>BENCHMARK.md</c> defines it.</summary>
 public sealed record BenchResult
