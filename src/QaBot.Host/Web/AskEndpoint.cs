@@ -28,6 +28,7 @@ internal static class AskEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         IQuestionTurn turn,
+        AskGate gate,
         WebMetrics metrics,
         IOptions<WebOptions> options,
         IOptions<AnsweringOptions> answering,
@@ -84,7 +85,7 @@ internal static class AskEndpoint
         }
 
         var request = new TurnRequest(question ?? "") { Platform = Platform, RateLimitKey = ClientKey.Of(context.Connection.RemoteIpAddress) };
-        var result = await turn.AskAsync(request, cancellationToken);
+        var result = await gate.AskAsync(turn, request, cancellationToken); // bounded: over the bound, 503 at once
         if (!result.Answered)
         {
             var status = result.Refusal.Reason == RateLimitOutcome.Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;

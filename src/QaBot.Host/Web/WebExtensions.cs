@@ -31,6 +31,7 @@ public static class WebExtensions
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<WebMetrics>();
         builder.Services.AddSingleton<ChatPage>();
+        builder.Services.AddSingleton<AskGate>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IConfiguration>((kestrel, configuration) => kestrel.Limits.MaxRequestBodySize = BodyLimit(configuration));
@@ -66,6 +67,7 @@ public static class WebExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
         app.UseQaBotErrorBackstop();
+        AskGate.ReserveThreads(options.MaxConcurrentAsks);
         if (options.ForwardedHeaders)
         {
             // Believed only from the configured proxies and networks (checked at start-up: at least one, none 0.0.0.0/0).

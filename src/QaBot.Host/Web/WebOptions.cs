@@ -11,6 +11,14 @@ public sealed class WebOptions
     [Range(1024, 1_048_576)]
     public int MaxAskBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>
+    /// Question turns of <c>POST /api/ask</c> running at once; beyond them a question gets 503 "busy" with
+    /// <c>Retry-After</c> at once (urgent messages always go on to their reply), so that overload never starves
+    /// <c>/healthz</c>. Default 16. 0: no bound.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int MaxConcurrentAsks { get; set; } = 16;
+
     /// <summary>Serve the chat page at <c>/</c> (with <c>/chat.js</c> and <c>/chat.css</c>). Default true.</summary>
     public bool ChatPage { get; set; } = true;
 

@@ -13,7 +13,7 @@ namespace QaBot.Host.Tests.Browser;
 public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Reminder = "This is general information, not medical advice. Please talk to your healthcare provider about your own situation.";
-    private const string Replies = "#log > article.msg.bot, #log > .msg.failed";
+    private const string Replies = "#log > .msg.bot:not(.pending):not(.failed), #log > .msg.failed";
     private static readonly WaitForFunctionOptions Wait = new() { Timeout = 30_000, PollingInterval = 50 };
 
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
@@ -86,7 +86,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture
         var reply = await page.EvaluateExpressionAsync<ReplyView>(
             """
             (() => {
-              const a = document.querySelector('#log > article.msg.bot');
+              const a = document.querySelector('#log > .msg.bot:not(.pending):not(.failed)');
               const cites = [...a.querySelectorAll('.body a.cite')];
               return {
                 kind: a.className,
@@ -199,7 +199,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture
 
         await using var second = await RealHost.StartAsync(Settings(), url: address);
         await page.ClickAsync("#log > .msg.failed .retry");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#log > article.msg.bot').length >= 2 && !document.querySelector('#log > .msg.failed')", Wait);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#log > .msg.bot:not(.pending):not(.failed)').length >= 2 && !document.querySelector('#log > .msg.failed')", Wait);
 
         Assert.Contains("could not be reached", failure, StringComparison.Ordinal);
         Assert.Contains(Reminder, failure, StringComparison.Ordinal);
@@ -239,7 +239,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture
 
         var cards = await page.EvaluateExpressionAsync<SafetyView[]>(
             """
-            [...document.querySelectorAll('#log > article.msg.bot')].map(a => ({
+            [...document.querySelectorAll('#log > .msg.bot:not(.pending):not(.failed)')].map(a => ({
               kind: a.className,
               role: a.getAttribute('role') || '',
               headline: a.querySelector('.headline') ? a.querySelector('.headline').textContent : '',
@@ -310,7 +310,7 @@ public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal("Can stem cell therapy\nhelp lupus?", typed);
         Assert.Equal("question", focusedAfter);
         Assert.Equal("send", next);
-        Assert.Equal("answered", (await page.EvaluateExpressionAsync<string>("document.querySelector('#log > article.msg.bot').className")).Split(' ')[^1]);
+        Assert.Equal("answered", (await page.EvaluateExpressionAsync<string>("document.querySelector('#log > .msg.bot:not(.pending):not(.failed)').className")).Split(' ')[^1]);
     }
 
     [ChromiumFact]
@@ -356,8 +356,8 @@ public sealed class ChatPageBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.ClickAsync("#log .suggestions .chip");
         await page.WaitForFunctionAsync("(s, n) => document.querySelectorAll(s).length >= n", Wait, Replies, 3);
 
-        var safety = await page.EvaluateExpressionAsync<string>("document.querySelector('#log > article.safety').innerText");
-        var tel = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#log > article.safety a[href^=\"tel:\"]')].map(a => a.getAttribute('href'))");
+        var safety = await page.EvaluateExpressionAsync<string>("document.querySelector('#log > .msg.safety').innerText");
+        var tel = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#log > .msg.safety a[href^=\"tel:\"]')].map(a => a.getAttribute('href'))");
         Assert.Equal(["tel:112"], tel);
         Assert.Contains("Llame a su número local de emergencias.", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("Where to get help now:", safety, StringComparison.Ordinal);

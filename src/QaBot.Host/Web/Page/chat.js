@@ -131,7 +131,7 @@
     if (!citations.length) return null;
     var section = el('section', 'sources');
     var headingId = replyId + '-sources';
-    var heading = el('h3', null, 'Sources');
+    var heading = el('h2', null, 'Sources'); // under the page's h1 (axe heading-order)
     heading.id = headingId;
     section.setAttribute('aria-labelledby', headingId);
     section.appendChild(heading);
@@ -286,7 +286,9 @@
     var replyId = 'r' + replies;
     var kind = typeof answer.kind === 'string' ? answer.kind : 'answered';
     var category = typeof answer.category === 'string' ? answer.category : null;
-    var node = el('article', 'msg bot ' + kind.replace(/[^a-z_]/g, ''));
+    // An urgent reply is an alert, which an <article> may not be (axe aria-allowed-role): a <section> then.
+    var urgentReply = kind === 'safety' && (category === 'emergency' || category === 'self_harm');
+    var node = el(urgentReply ? 'section' : 'article', 'msg bot ' + kind.replace(/[^a-z_]/g, ''));
     node.id = replyId;
     var citeIds = {};
     (answer.citations || []).forEach(function (c) { citeIds[c.n] = replyId + '-src-' + c.n; });
