@@ -12,6 +12,10 @@ internal sealed record StudyRow(SafetyExemplar Exemplar, SafetyCategory? Rules, 
     /// <summary>The product's verdict with its default thresholds (rules, escalation, k-NN, text model).</summary>
     public SafetyCategory? Product { get; init; }
 
+    public float Lean { get; init; } = float.NaN;
+
+    public bool Foreign { get; init; }
+
     /// <summary>The product's verdict with embeddings off (rules and the text model).</summary>
     public SafetyCategory? ProductNoEmbeddings { get; init; }
 }
@@ -39,11 +43,15 @@ internal static class Study
         {
             Product = triage.AssessWithModels(item.Exemplar.Question, item.Vector, new SafetyModels(text, knn))?.Category,
             ProductNoEmbeddings = triage.AssessWithModels(item.Exemplar.Question, null, new SafetyModels(text, null))?.Category,
+            Lean = knn?.Lean(item.Vector) ?? float.NaN,
+            Foreign = SafetyLanguage.Detect(SafetyTextNormalizer.Normalize(item.Exemplar.Question)) is not null,
         };
     }
 
     /// <summary>rules, then k-NN (when used), then the text model at threshold t (1 - p(ordinary) >= t).</summary>
     public static double Escalate { get; set; } = 2;
+
+    public static double Gate { get; set; } = -1;
 
     public static SafetyCategory? Decide(StudyRow r, bool useKnn, double t, double tSentence, bool sentences)
     {
@@ -62,7 +70,8 @@ internal static class Study
             return ruled;
         }
 
-        var fromText = Pick(r.Whole, t) ?? (sentences ? Pick(r.Sentence, tSentence) : null);
+        var gated = !useKnn || r.Foreign || float.IsNaN(r.Lean) || r.Lean >= Gate;
+        var fromText = !gated ? null : Pick(r.Whole, t) ?? (sentences ? Pick(r.Sentence, tSentence) : null);
         if (useKnn && r.Neighbours is { } near)
         {
             return fromText is { } both && Max(r.Whole) > 0.9 ? both : near;
@@ -107,6 +116,21 @@ internal static class Study
             Console.WriteLine(Score(rows, r => Decide(r, true, 0.8, 0.97, true)).Row($"rules + k-NN + text 0.8/0.97, escalate at {e.ToString(CultureInfo.InvariantCulture)}"));
         }
 
+        Escalate = keep;
+        foreach (var g in new[] { -0.06, -0.04, -0.02, 0.0, 0.02 })
+        {
+            Gate = g;
+            foreach (var t in new[] { 0.7, 0.8, 0.9 })
+            {
+                foreach (var e in new[] { 0.7, 2 })
+                {
+                    Escalate = e;
+                    Console.WriteLine(Score(rows, r => Decide(r, true, t, 0.97, true)).Row($"GATE k-NN lean >= {g.ToString(CultureInfo.InvariantCulture)} (or non-English), text {t.ToString(CultureInfo.InvariantCulture)}, escalate {e.ToString(CultureInfo.InvariantCulture)}"));
+                }
+            }
+        }
+
+        Gate = -1;
         Escalate = keep;
         foreach (var knn in new[] { false, true })
         {

@@ -73,6 +73,30 @@ public sealed class SafetyClassifier
         return scores[best] - ordinary >= margin ? ((SafetyCategory)best, ids[nearest[best]]) : null;
     }
 
+    /// <summary>
+    /// How much closer the message is to its nearest safety category than to the ordinary examples (the best safety
+    /// mean minus the ordinary mean); NaN when it cannot be told (wrong length, a class without examples).
+    /// </summary>
+    public float Lean(ReadOnlySpan<float> question)
+    {
+        if (question.Length != Dimensions || vectors.Length == 0)
+        {
+            return float.NaN;
+        }
+
+        var scores = Scores(question, out _);
+        var best = float.NaN;
+        for (var c = 0; c < Ordinary; c++)
+        {
+            if (!float.IsNaN(scores[c]) && (float.IsNaN(best) || scores[c] > best))
+            {
+                best = scores[c];
+            }
+        }
+
+        return best - scores[Ordinary];
+    }
+
     /// <summary>The mean cosine of each class's k nearest examples (NaN for a class without examples).</summary>
     internal float[] Scores(ReadOnlySpan<float> question, out int[] nearest)
     {

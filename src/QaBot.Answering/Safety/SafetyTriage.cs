@@ -115,7 +115,7 @@ public sealed partial class SafetyTriage : ISafetyTriage
             LogClassifierRouted(logger, routed.Category, routed.ExemplarId);
             verdict = new SafetyVerdict(routed.Category, "classifier:" + routed.ExemplarId);
         }
-        else if (textModel is not null && ByText(textModel, message, p) is { } category)
+        else if (textModel is not null && MayRouteByText(text, questionVector, models!.Neighbours) && ByText(textModel, message, p) is { } category)
         {
             LogTextModelRouted(logger, category);
             verdict = new SafetyVerdict(category, "text-model");
@@ -136,6 +136,22 @@ public sealed partial class SafetyTriage : ISafetyTriage
         return ruled is SafetyCategory.PersonalMedicalAdvice or SafetyCategory.Dosing && p[(int)SafetyCategory.Emergency] >= threshold
             ? SafetyCategory.Emergency
             : null;
+    }
+
+    /// <summary>
+    /// With embeddings on, the text model routes an English message only when the k-NN classifier also leans to a
+    /// safety category (<see cref="SafetyOptions.TextModelNeighbourGate"/>); the English encoder cannot judge other
+    /// languages, so there, and with embeddings off, the text model decides alone.
+    /// </summary>
+    private bool MayRouteByText(string text, float[]? questionVector, SafetyClassifier? neighbours)
+    {
+        if (questionVector is null || neighbours is null || SafetyLanguage.Detect(text) is not null)
+        {
+            return true;
+        }
+
+        var lean = neighbours.Lean(questionVector);
+        return float.IsNaN(lean) || lean >= options.TextModelNeighbourGate;
     }
 
     /// <summary>The text model's category for the whole message or, for a long one, its most alarming sentence.</summary>
