@@ -90,7 +90,7 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
 
             // "what is hsct and what are the risks?", "what is lupus and can stem cells help it?": a later part that
             // names no topic of its own, or points back with "it", leans on the first part's topic.
-            var leans = p > 0 && QuestionShape.LeansOnEarlierPart(part);
+            var leans = p > 0 && (QuestionShape.LeansOnEarlierPart(part) || (!NamesATopic(snapshot, part) && NamesATopic(snapshot, parts[0])));
             var result = leans
                 ? AnswerOne(snapshot, part.TrimEnd('?') + " (" + QuestionShape.Topic(parts[0]) + ")?", maxCitations: MaxParts) with { Question = part }
                 : AnswerOne(snapshot, part, maxCitations: MaxParts);
@@ -114,6 +114,19 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
 
         return Compose(snapshot, results);
     }
+
+    /// <summary>
+    /// True when the text names one of the knowledge's topics: a word of at most two distinct titles ("lupus", "RA",
+    /// "HSCT"), not one every title shares ("stem", "cell", "therapy").
+    /// </summary>
+    private static bool NamesATopic(KnowledgeSnapshot snapshot, string text)
+    {
+        var titles = snapshot.Passages.Select(p => p.Title).Distinct(StringComparer.Ordinal).ToList();
+        var words = TitleWords(text);
+        return words.Any(w => titles.Count(t => TitleWords(t).Contains(w)) is > 0 and <= 2);
+    }
+
+    private static HashSet<string> TitleWords(string text) => ContentWords.Of(text);
 
     /// <summary>
     /// Composes an answer from the results of one question or of each part of a multi-part question: the opening of

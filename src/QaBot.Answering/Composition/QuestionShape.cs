@@ -60,7 +60,16 @@ internal static partial class QuestionShape
 
     /// <summary>The topic words of a question, without what it asks ("how is ra normally treated?" gives "ra normally").</summary>
     public static string Topic(string question) =>
-        string.Join(' ', ContentWords.Of(QaBot.Knowledge.Search.QuestionIntents.Focus(question.TrimEnd('?'))).Where(w => w.Length > 2 || w is "ms" or "ra"));
+        string.Join(' ', WordRegex().Matches(QaBot.Knowledge.Search.QuestionIntents.Focus(question.TrimEnd('?')))
+            .Select(m => m.Value)
+            .Where(w => ContentWords.Of(w).Count > 0 && (w.Length > 2 || w.All(char.IsLetter)) && !NotTopicRegex().IsMatch(w)));
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex WordRegex();
+
+    // Words that say how or what is asked, not about what: "normally", "usually", "exactly", "kinds", "difference".
+    [GeneratedRegex(@"^(?:normally|usually|typically|generally|exactly|actually|really|kinds?|types?|sorts?|difference|mean|means|meaning|explain|tell|know|ed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotTopicRegex();
 
     /// <summary>
     /// The separate questions of a multi-part question ("what is hsct and how long is recovery?"), at most
