@@ -26,6 +26,22 @@ public sealed class ReadabilityHeuristicsTests
     }
 
     [Fact]
+    public void Check_ListKeptWholeWithItsHeader_HasNoProblem()
+    {
+        var problems = check.Check("A clinic is likely unproven if it sells to patients directly. Warning signs include:\n- The clinic promises a cure.\n- It asks for payment up front. [1]");
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Check_ListItemsWithoutTheirHeader_AreFragments()
+    {
+        var problems = check.Check("A clinic is likely unproven if it sells to patients directly.\n- The clinic promises a cure. [1]");
+
+        Assert.Contains(problems, p => p.Kind == ReadabilityProblem.Fragment);
+    }
+
+    [Fact]
     public void Check_SameSentenceTwice_IsRepeated()
     {
         var problems = check.Check("Patients reported a better quality of life after treatment [1]. Patients reported a better quality of life after the treatment [2].");

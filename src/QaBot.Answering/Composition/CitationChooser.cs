@@ -89,8 +89,10 @@ internal sealed class CitationChooser(KnowledgeSnapshot snapshot, QueryPlan plan
         {
             var confidence = Confidence(hit);
             var floor = hit.DenseScore is null ? options.MinConfidence : options.MinSimilarity;
+            // The yes or no must answer what was asked: its heading names a word of the question that the best passage's
+            // heading lacks ("approved", "cure"); a "No." to another question about the same topic is not the answer.
             if (hit.Passage.Id == chosen[0].Hit.Passage.Id || confidence < floor || !OpensWithYesNo(hit.Passage)
-                || SectionCoverage(topic, hit.Passage) < bestHeading)
+                || SectionCoverage(topic, hit.Passage) < bestHeading || !NamesMoreOfTheQuestion(topic, hit.Passage, chosen[0].Hit.Passage))
             {
                 continue;
             }
@@ -130,6 +132,25 @@ internal sealed class CitationChooser(KnowledgeSnapshot snapshot, QueryPlan plan
     /// <summary>How much of the question a passage's own heading (its section, or its title when it has none) names.</summary>
     private double SectionCoverage(QueryPlan topic, Passage passage) =>
         topic.Coverage(snapshot.Excerpts.HeadingTerms(passage.Section.Length > 0 ? passage with { Title = "" } : passage));
+
+    /// <summary>True when <paramref name="passage"/>'s heading names a word of the question (not a chat word) that <paramref name="best"/>'s heading does not.</summary>
+    private bool NamesMoreOfTheQuestion(QueryPlan topic, Passage passage, Passage best)
+    {
+        var heading = Heading(passage);
+        var bestHeading = Heading(best);
+        for (var i = 0; i < topic.Concepts.Count; i++)
+        {
+            if (!topic.IsChatWord[i] && topic.Concepts[i].IsCoveredBy(heading) && !topic.Concepts[i].IsCoveredBy(bestHeading))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private IReadOnlySet<string> Heading(Passage passage) =>
+        snapshot.Excerpts.HeadingTerms(passage.Section.Length > 0 ? passage with { Title = "" } : passage);
 
     private static bool OpensWithYesNo(Passage passage)
     {

@@ -27,7 +27,7 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
             return NoAnswer(options.EnglishOnlyText);
         }
 
-        var question = SmallTalk.WithoutGreeting(text);
+        var question = ChatWords.Normalize(SmallTalk.WithoutGreeting(text));
         snapshot ??= knowledge.Current;
         var offTopic = LimitRules.All.FirstOrDefault(r => r.Kind == LimitRuleKind.OffTopic && r.Matches(question));
         if (offTopic is not null)
@@ -82,17 +82,28 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
     private Answer? AnswerParts(KnowledgeSnapshot snapshot, IReadOnlyList<string> parts, CancellationToken cancellationToken)
     {
         var results = new List<PartResult>();
-        foreach (var part in parts)
+        var cited = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = 0; p < parts.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = AnswerOne(snapshot, part, maxCitations: 1);
-            if (result.Chosen.Count == 0 && result.Limit is null && results.Count > 0)
+            var part = parts[p];
+
+            // "what is hsct and what are the risks?", "what is lupus and can stem cells help it?": a later part that
+            // names no topic of its own, or points back with "it", leans on the first part's topic.
+            var leans = p > 0 && (QuestionShape.LeansOnEarlierPart(part) || (!NamesATopic(snapshot, part) && NamesATopic(snapshot, parts[0])));
+            var result = leans
+                ? AnswerOne(snapshot, part.TrimEnd('?') + " (" + QuestionShape.Topic(parts[0]) + ")?", maxCitations: MaxParts) with { Question = part }
+                : AnswerOne(snapshot, part, maxCitations: MaxParts);
+            if (!leans && result.Chosen.Count == 0 && result.Limit is null && p > 0)
             {
-                // "what is hsct and how long is recovery?": the later part may lean on the first one's topic.
-                var withTopic = AnswerOne(snapshot, part + " " + parts[0], maxCitations: 1);
+                var withTopic = AnswerOne(snapshot, part + " " + parts[0], maxCitations: MaxParts);
                 result = withTopic with { Question = part };
             }
 
+            // Each part gets its own citation: the best passage no earlier part cited.
+            var own = result.Chosen.Where(c => !cited.Contains(c.Hit.Passage.Id)).Take(1).ToList();
+            result = result with { Chosen = own.Count > 0 ? own : result.Chosen.Take(1).ToList() };
+            cited.UnionWith(result.Chosen.Select(c => c.Hit.Passage.Id));
             results.Add(result);
         }
 
@@ -103,6 +114,19 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
 
         return Compose(snapshot, results);
     }
+
+    /// <summary>
+    /// True when the text names one of the knowledge's topics: a word of at most two distinct titles ("lupus", "RA",
+    /// "HSCT"), not one every title shares ("stem", "cell", "therapy").
+    /// </summary>
+    private static bool NamesATopic(KnowledgeSnapshot snapshot, string text)
+    {
+        var titles = snapshot.Passages.Select(p => p.Title).Distinct(StringComparer.Ordinal).ToList();
+        var words = TitleWords(text);
+        return words.Any(w => titles.Count(t => TitleWords(t).Contains(w)) is > 0 and <= 2);
+    }
+
+    private static HashSet<string> TitleWords(string text) => ContentWords.Of(text);
 
     /// <summary>
     /// Composes an answer from the results of one question or of each part of a multi-part question: the opening of
@@ -213,13 +237,15 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
         // A closing "right?" or "true?" and a "100%" say nothing about the topic: they are left out of the search.
         var topic = QuestionShape.WithoutTag(question);
         var searched = topic.Length > 0 ? topic : question;
+        searched = ChatWords.SpellOutAbbreviations(searched);
         var plan = snapshot.Plan(searched);
         if (plan.IsEmpty)
         {
             return new PartResult(question, plan, [], 0);
         }
 
-        var hits = encoded is { } e && string.Equals(e.Text, searched, StringComparison.Ordinal)
+        // The turn's vector is of the text as sent; a question whose spelling was corrected is encoded as corrected.
+        var hits = encoded is { } e && string.Equals(e.Text, plan.SearchText, StringComparison.Ordinal)
             ? snapshot.Search(plan, e.Vector, options.Candidates)
             : snapshot.Search(plan, options.Candidates);
         var chooser = new CitationChooser(snapshot, plan, options);
@@ -238,7 +264,7 @@ internal sealed class KnowledgeAnswerer(IKnowledgeBase knowledge, AnsweringOptio
                 continue;
             }
 
-            var near = (chosen.Count > 0 ? chosen.Select(c => c.Hit) : hits.Take(3)).Select(h => h.Passage.Text);
+            var near = (chosen.Count > 0 ? chosen.Select(c => c.Hit) : hits.Take(3)).Select(h => h.Passage);
             if (!rule.AnsweredBy(question, near))
             {
                 var related = hits.Where(h => chooser.IsNear(h))

@@ -30,15 +30,19 @@ internal sealed record LimitRule
 
     public bool Matches(string question) => Asks.IsMatch(question) && Unless?.IsMatch(question) != true;
 
-    /// <summary>True when one of the passages holds what the question asks for.</summary>
-    public bool AnsweredBy(string question, IEnumerable<string> passageTexts)
+    /// <summary>
+    /// True when one of the passages holds what the question asks for, or (for a rule that does not ask for names) is a
+    /// section whose own heading asks the same thing ("How much does stem cell therapy cost?"): a moderator wrote that
+    /// section as the answer, even when the honest answer is that there is no figure.
+    /// </summary>
+    public bool AnsweredBy(string question, IEnumerable<QaBot.Knowledge.Passage> passages)
     {
         if (SameNames)
         {
             var names = Asks.Matches(question).Select(m => m.Value.Trim()).Where(n => n.Length > 0).ToList();
-            return passageTexts.Any(text => names.Any(name => text.Contains(name, StringComparison.OrdinalIgnoreCase)));
+            return passages.Any(p => names.Any(name => p.Text.Contains(name, StringComparison.OrdinalIgnoreCase)));
         }
 
-        return Has is not null && passageTexts.Any(Has.IsMatch);
+        return passages.Any(p => (Has is not null && Has.IsMatch(p.Text)) || (p.Section.Length > 0 && Asks.IsMatch(p.Section)));
     }
 }

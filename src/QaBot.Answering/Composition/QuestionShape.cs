@@ -12,7 +12,7 @@ internal static partial class QuestionShape
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YesNoRegex();
 
-    [GeneratedRegex(@"\b(?:work|works|working|worked|effective|effectiveness|efficacy|help|helps|helped|helpful|cure|cures|cured|curing|heal|heals|healed|fix|fixes|reverse|remission|approved|approval|approve|fda|legal|legit|licensed|safe|safety|unsafe|dangerous|danger|risky|risks?|side effects?|better|best|worth|proven|prove|guarantee|guaranteed|regrow|repair|restore|100|true|hype|real|scam|results?|success|successful|succeed|worse|promising)\b",
+    [GeneratedRegex(@"\b(?:work|works|working|worked|effective|effectiveness|efficacy|help|helps|helped|helpful|cure|cures|cured|curing|heal|heals|healed|fix|fixes|reverse|remission|approved|approval|approve|fda|legal|legit|licensed|safe|safety|unsafe|dangerous|danger|risky|risks?|side effects?|better|best|worth|proven|prove|guarantee|guaranteed|regrow|repair|restore|100|true|hype|real|scam|results?|success|successful|succeed|worse|promising|stud(?:y|ies)|research|evidence|found|show|shows|shown|outcomes?|trials? (?:found|show\w*)|does it do anything|do anything|miracle|natural|no risk|hurt|harm\w*)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhetherItWorksRegex();
 
@@ -48,6 +48,28 @@ internal static partial class QuestionShape
 
     [GeneratedRegex(@"[,\s]*\b(?:right|true|correct|really|is that (?:right|true|so)|yes or no)\s*\?*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TagRegex();
+
+    [GeneratedRegex(@"\b(?:it|its|it's|this|that|they|them|these|those|there|ones?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBackRegex();
+
+    /// <summary>
+    /// True for a later part of a multi-part question that needs the first part's topic: it points back ("can stem cells
+    /// help it", "is it safe") or names at most two content words ("what are the risks", "what did the studies show").
+    /// </summary>
+    public static bool LeansOnEarlierPart(string part) => PointsBackRegex().IsMatch(part) || ContentWords.Of(part).Count <= 2;
+
+    /// <summary>The topic words of a question, without what it asks ("how is ra normally treated?" gives "ra normally").</summary>
+    public static string Topic(string question) =>
+        string.Join(' ', WordRegex().Matches(QaBot.Knowledge.Search.QuestionIntents.Focus(question.TrimEnd('?')))
+            .Select(m => m.Value)
+            .Where(w => ContentWords.Of(w).Count > 0 && (w.Length > 2 || w.All(char.IsLetter)) && !NotTopicRegex().IsMatch(w)));
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex WordRegex();
+
+    // Words that say how or what is asked, not about what: "normally", "usually", "exactly", "kinds", "difference".
+    [GeneratedRegex(@"^(?:normally|usually|typically|generally|exactly|actually|really|kinds?|types?|sorts?|difference|mean|means|meaning|explain|tell|know|ed)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotTopicRegex();
 
     /// <summary>
     /// The separate questions of a multi-part question ("what is hsct and how long is recovery?"), at most

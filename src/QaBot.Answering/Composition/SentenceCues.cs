@@ -13,7 +13,7 @@ internal static partial class SentenceCues
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PointsBackRegex();
 
-    [GeneratedRegex(@"\b(?:however|but|not (?:yet )?(?:an? )?(?:approved|established|standard|routine|proven|guaranteed|a cure|the same for everyone|right for everyone)|unapproved|unproven|experimental|clinical trials?|risks?|risky|side effects?|no cure|more research|research (?:is )?(?:still )?(?:ongoing|under way|continu\w*|going on)|results (?:differ|vary)|differ(?:s)? from person|does not suit|doesn't suit|caution|limited evidence|not yet|serious)\b",
+    [GeneratedRegex(@"\b(?:however|but|not (?:yet )?(?:an? )?(?:approved|established|standard|routine|proven|guaranteed|a cure|the same for everyone|right for everyone)|unapproved|unproven|experimental|clinical trials?|risks?|risky|side effects?|no cure|more research|research (?:is )?(?:still )?(?:ongoing|under way|continu\w*|going on)|results (?:differ|vary)|differ(?:s)? from person|does not suit|doesn't suit|caution|limited evidence|not yet|serious|(?:fairly|quite|very|relatively) small|(?:larger|bigger|more|further|longer)(?: \w+){0,4} (?:trials|studies|research|follow-up) (?:is|are) (?:still )?needed|not right for|not suitable|(?:helps?|works?|benefits?) less|no guarantee|not guaranteed|may not (?:help|work|suit)|does not work for everyone)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CaveatRegex();
 

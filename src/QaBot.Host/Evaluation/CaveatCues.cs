@@ -9,7 +9,7 @@ namespace QaBot.Host.Evaluation;
 public static partial class CaveatCues
 {
     [GeneratedRegex(
-        @"\b(however|but|although|though|not (yet )?(fda[- ])?approved|unapproved|unproven|not (been )?proven|experimental|investigational|clinical trials?|risks?|risky|serious|side effects?|complications?|not a cure|no cure|cannot cure|can't cure|more research|further research|more studies|still being studied|being studied|research(ers)? (is|are) still|early|small (studies|trials)|limited|uncertain|no guarantee|not guaranteed|may not|might not|does not work for everyone|not for everyone|caution|dangerous|harm)\b",
+        @"\b(however|but|although|though|not (yet )?(fda[- ])?approved|unapproved|unproven|not (been )?proven|not in any proven way|not reliably|no (good |reliable |strong )?evidence|experimental|investigational|clinical trials?|risks?|risky|serious|side effects?|complications?|not a cure|no cure|cannot cure|can't cure|more research|further research|more studies|still being studied|being studied|research(ers)? (is|are) still|early|small (studies|trials)|(fairly|quite|very|relatively) small|(larger|bigger|more|further|longer)( \w+){0,4} (trials|studies|research|follow-up) (is|are) (still )?needed|not right for|(helps?|works?|benefits?) less|limited|uncertain|no guarantee|not guaranteed|may not|might not|does not work for everyone|not for everyone|caution|dangerous|harm)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CueRegex();
 

@@ -48,11 +48,12 @@ public sealed partial class ReadabilityHeuristics : IReadabilityCheck
 
         var sentences = Split(text);
         var seen = new List<HashSet<string>>();
+        var wholeLists = WholeListLines(text);
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
             var words = Words(sentence);
-            if (IsFragment(sentence, words, first: i == 0, last: i == sentences.Count - 1))
+            if (!wholeLists.Contains(sentence) && IsFragment(sentence, words, first: i == 0, last: i == sentences.Count - 1))
             {
                 problems.Add(new ReadabilityProblem(ReadabilityProblem.Fragment, sentence));
             }
@@ -125,6 +126,33 @@ public sealed partial class ReadabilityHeuristics : IReadabilityCheck
 
         return first && DanglingOpeners.Any(opener => sentence.StartsWith(opener, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// A list kept whole with its header ("Warning signs include:" followed by its "- ..." items) is one readable unit:
+    /// the header's last sentence and each item's first sentence, which are not fragments there.
+    /// </summary>
+    private static HashSet<string> WholeListLines(string text)
+    {
+        var whole = new HashSet<string>(StringComparer.Ordinal);
+        var paragraphs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var j = 0; j + 1 < paragraphs.Length; j++)
+        {
+            if (!paragraphs[j].EndsWith(':') || !IsBullet(paragraphs[j + 1]))
+            {
+                continue;
+            }
+
+            whole.Add(BoundaryRegex().Split(paragraphs[j])[^1]);
+            for (var k = j + 1; k < paragraphs.Length && IsBullet(paragraphs[k]); k++)
+            {
+                whole.Add(BoundaryRegex().Split(paragraphs[k])[0]);
+            }
+        }
+
+        return whole;
+    }
+
+    private static bool IsBullet(string sentence) => sentence.Length > 0 && sentence[0] is '-' or '*' or '•';
 
     private static bool IsYesOrNo(List<string> words) =>
         words.Count == 1 && words[0].ToLowerInvariant() is "yes" or "no" or "sometimes" or "maybe" or "possibly";
