@@ -24,7 +24,7 @@ internal sealed record CardContent
     {
         Kind = answer.Kind,
         Category = answer.Category,
-        Text = Bound(answer.Text + RelatedMarkdown(answer.Related), MaxTextChars),
+        Text = Bound(answer.Text + RelatedMarkdown(answer.Related) + ChoicesMarkdown(answer.Choices), MaxTextChars),
         Citations = answer.Citations.Take(MaxCitations).Select(c => new CardCitation
         {
             N = c.N,
@@ -37,6 +37,10 @@ internal sealed record CardContent
     };
 
     /// <summary>The related sections of a no-answer reply as a short Markdown list (they are not citations).</summary>
+    /// <summary>A clarifying reply's choices, as questions the person can ask.</summary>
+    private static string ChoicesMarkdown(IReadOnlyList<AnswerChoice> choices) =>
+        choices.Count == 0 ? "" : "\n\n**You could ask:**" + string.Concat(choices.Take(4).Select(c => "\n- " + Bound(c.Question, MaxFieldChars)));
+
     private static string RelatedMarkdown(IReadOnlyList<RelatedSection> related) =>
         related.Count == 0
             ? ""
