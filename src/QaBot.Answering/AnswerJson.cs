@@ -63,6 +63,10 @@ public sealed record AnswerDto(
 
     /// <summary>On <c>clarify</c> replies, the topics to choose from; empty otherwise.</summary>
     public IReadOnlyList<AnswerChoiceDto> Choices { get; init; } = [];
+
+    /// <summary>The conversation the answer belongs to (<c>POST /api/ask</c>); left out when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ConversationId { get; init; }
 }
 
 /// <summary>The wire shape of a related section.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class TeamsBot(
         }
 
         // The question turn: a safety reply comes at once, before any limit; refusals get a short notice.
-        var admission = await turn.AdmitAsync(new TurnRequest(question) { Platform = Platform, UserId = UserId(activity) }, cancellationToken).ConfigureAwait(false);
+        var admission = await turn.AdmitAsync(new TurnRequest(question) { Platform = Platform, UserId = UserId(activity), Conversation = TeamsConversation.Key(activity) }, cancellationToken).ConfigureAwait(false);
         var result = admission.Result;
         if (result is null)
         {

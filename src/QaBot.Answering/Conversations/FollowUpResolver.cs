@@ -30,7 +30,15 @@ internal static class FollowUpResolver
 
         var subjectOnly = new ConversationTopic(followUp.Topic.Subject ?? TopicSubject.StemCellTherapy, null);
         var resolved = Resolve(message, [new ConversationTurn(subjectOnly.Phrase, subjectOnly.Phrase, [], AnswerKind.Answered, null, DateTimeOffset.MinValue)]);
-        return resolved.Kind == FollowUpKind.Resolved ? resolved with { Message = null } : null;
+        if (resolved.Kind == FollowUpKind.Resolved)
+        {
+            return resolved with { Message = null };
+        }
+
+        // "how would I find a trial for it?": the message names the subject itself; "it" stands for the subject alone.
+        return TopicTerms.Pronoun().IsMatch(message)
+            ? new FollowUp(FollowUpKind.Resolved, ReplacePronouns(message, subjectOnly.Phrase), subjectOnly)
+            : null;
     }
 
     public static FollowUp Resolve(string text, IReadOnlyList<ConversationTurn> turns)

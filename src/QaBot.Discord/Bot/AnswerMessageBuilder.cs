@@ -27,6 +27,7 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
             AnswerKind.Answered => ("Here's what I found", AnsweredColor),
             AnswerKind.NoAnswer => ("I couldn't find a good answer", NoAnswerColor),
             AnswerKind.SmallTalk => ("Happy to help", AnsweredColor),
+            AnswerKind.Clarify => ("Which one do you mean?", AnsweredColor),
             _ when answer.Category is SafetyCategory.Emergency or SafetyCategory.SelfHarm => ("Please get help now", SafetyColor),
             _ => ("Please ask your care team", SafetyColor),
         };
@@ -34,7 +35,12 @@ internal sealed class AnswerMessageBuilder(FeedbackContextStore feedbackContexts
         var text = answer.Related.Count == 0
             ? answer.Text
             : answer.Text + "\n\n**Related topics:**" + string.Concat(answer.Related.Take(3).Select(r => "\n• " + TextCleaner.Clean(r.Section.Length > 0 ? r.Section : r.Title)));
-        if (answer.Kind == AnswerKind.SmallTalk)
+        if (answer.Choices.Count > 0)
+        {
+            text += "\n\n**You could ask:**" + string.Concat(answer.Choices.Take(4).Select(c => "\n• " + TextCleaner.Clean(c.Question)));
+        }
+
+        if (answer.Kind is AnswerKind.SmallTalk or AnswerKind.Clarify)
         {
             // Small talk is not an answer to rate: no feedback buttons.
             return new MessageCreate

@@ -80,7 +80,7 @@ internal sealed partial class DiscordBot(
         TurnAdmission admission;
         try
         {
-            admission = await turn.AdmitAsync(Request(question, userId, gate), cancellationToken).ConfigureAwait(false);
+            admission = await turn.AdmitAsync(Request(question, userId, gate) with { Conversation = DiscordConversation.Key(message.ChannelId, userId) }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -225,7 +225,7 @@ internal sealed partial class DiscordBot(
         TurnAdmission admission;
         try
         {
-            admission = await turn.AdmitAsync(Request(question, userId, gate), cancellationToken).ConfigureAwait(false);
+            admission = await turn.AdmitAsync(Request(question, userId, gate) with { Conversation = DiscordConversation.Key(interaction.ChannelId, userId) }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
+using QaBot.Answering.Conversations;
 using QaBot.Answering.RateLimiting;
 using QaBot.Answering.Turns;
 
 namespace QaBot.Host.Web;
 
 /// <summary>
-/// <c>POST /api/ask</c>: <c>{"question": "..."}</c> in, the answer JSON out. A body not declared as JSON gets 415, a
+/// <c>POST /api/ask</c>: <c>{"question": "...", "conversation_id": "..."}</c> in (the id optional: one is made when absent), the
+/// answer JSON with its <c>conversation_id</c> out: the next question sent with it is answered in that conversation. A body not declared as JSON gets 415, a
 /// declared body over the limit 413 before anything is read, a body that turns out too large 413 and a malformed one
 /// (not JSON, invalid UTF-8, a lone surrogate escape) 400; then the question turn (<see cref="IQuestionTurn"/>): a safety reply comes before every limit; a client over the
 /// rate limits gets 429 with <c>Retry-After</c>, and when every answering slot is taken and the queue is full, 503 with
@@ -62,6 +64,7 @@ internal static class AskEndpoint
         }
 
         string? question;
+        string? conversationId = null;
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
@@ -73,6 +76,14 @@ internal static class AskEndpoint
             }
 
             question = value.GetString();
+            if (document.RootElement.TryGetProperty("conversation_id", out var conversation) && conversation.ValueKind != JsonValueKind.Null)
+            {
+                conversationId = conversation.ValueKind == JsonValueKind.String ? conversation.GetString() : null;
+                if (!ConversationIds.IsValid(conversationId))
+                {
+                    return Error(metrics, StatusCodes.Status400BadRequest, ConversationIds.Invalid, reminder);
+                }
+            }
         }
         catch (JsonException ex)
         {
@@ -84,7 +95,13 @@ internal static class AskEndpoint
             return Error(metrics, StatusCodes.Status400BadRequest, NotText, reminder);
         }
 
-        var request = new TurnRequest(question ?? "") { Platform = Platform, RateLimitKey = ClientKey.Of(context.Connection.RemoteIpAddress) };
+        conversationId ??= ConversationIds.New();
+        var request = new TurnRequest(question ?? "")
+        {
+            Platform = Platform,
+            RateLimitKey = ClientKey.Of(context.Connection.RemoteIpAddress),
+            Conversation = new ConversationKey(Platform, conversationId),
+        };
         var result = await gate.AskAsync(turn, request, cancellationToken); // bounded: over the bound, 503 at once
         if (!result.Answered)
         {
@@ -92,7 +109,7 @@ internal static class AskEndpoint
             return Refused(context, metrics, status, result.Refusal);
         }
 
-        return Results.Json(AnswerJson.ToDto(result.Answer), AnswerJson.Options);
+        return Results.Json(AnswerJson.ToDto(result.Answer) with { ConversationId = conversationId }, AnswerJson.Options);
     }
 
     private static IResult Error(WebMetrics metrics, int status, string message, string reminder)

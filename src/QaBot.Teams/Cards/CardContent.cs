@@ -31,7 +31,7 @@ internal sealed record CardContent
     {
         Kind = answer.Kind,
         Category = answer.Category,
-        Text = Bound(answer.Text + RelatedMarkdown(answer.Related), MaxTextChars),
+        Text = Bound(answer.Text + RelatedMarkdown(answer.Related) + ChoicesMarkdown(answer.Choices), MaxTextChars),
         Contacts = answer.Contacts.Take(MaxContacts).Select(c => new CrisisContact
         {
             Name = Bound(c.Name, MaxFieldChars),
@@ -53,6 +53,10 @@ internal sealed record CardContent
     };
 
     /// <summary>The related sections of a no-answer reply as a short Markdown list (they are not citations).</summary>
+    /// <summary>A clarifying reply's choices, as questions the person can ask.</summary>
+    private static string ChoicesMarkdown(IReadOnlyList<AnswerChoice> choices) =>
+        choices.Count == 0 ? "" : "\n\n**You could ask:**" + string.Concat(choices.Take(4).Select(c => "\n- " + Bound(c.Question, MaxFieldChars)));
+
     private static string RelatedMarkdown(IReadOnlyList<RelatedSection> related) =>
         related.Count == 0
             ? ""

@@ -42,7 +42,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
     {
         var content = CardContent.From(answer);
         var reminder = CardContent.Bound(answer.Reminder, MaxReminderChars);
-        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk || IsNoticeAboutTheMessage(answer, question)
+        var feedback = answer.Kind is AnswerKind.Safety or AnswerKind.SmallTalk or AnswerKind.Clarify || IsNoticeAboutTheMessage(answer, question)
             ? FeedbackState.None
             : FeedbackState.Ask;
         var activity = Render(content, feedback, question, reminder);
@@ -251,6 +251,7 @@ internal sealed partial class TeamsCards(IOptions<AnsweringOptions> answering, I
         AnswerKind.Answered => "Here is what I found",
         AnswerKind.NoAnswer => "I couldn't find a good answer",
         AnswerKind.SmallTalk => "Happy to help",
+        AnswerKind.Clarify => "Which one do you mean?",
         _ => content.Category is SafetyCategory.Emergency or SafetyCategory.SelfHarm
             ? "Please get help now"
             : "Please ask your care team",

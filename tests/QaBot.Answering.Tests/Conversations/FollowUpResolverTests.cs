@@ -70,6 +70,17 @@ public sealed class FollowUpResolverTests
         Assert.Equal("is stem cell therapy safe though?", broader?.Question);
     }
 
+    [Fact]
+    public void Broader_MessageNamingItsSubjectWithAPronoun_PronounStandsForTheSubjectAlone()
+    {
+        var followUp = FollowUpResolver.Resolve("how would I find a trial for it?", [Turn("Can stem cells help lupus?")]);
+
+        var broader = FollowUpResolver.Broader(followUp);
+
+        Assert.Equal("how would I find a trial for stem cell therapy for lupus?", followUp.Question);
+        Assert.Equal("how would I find a trial for stem cell therapy?", broader?.Question);
+    }
+
     private static ConversationTurn Turn(string question) =>
         new(question, question, [], AnswerKind.Answered, null, DateTimeOffset.UnixEpoch);
 }
