@@ -36,8 +36,9 @@ internal static class FollowUpResolver
         }
 
         // "how would I find a trial for it?": the message names the subject itself; "it" stands for the subject alone.
+        var stands = TopicTerms.FindSubject(message) is null ? subjectOnly.Phrase : TopicTerms.SubjectPhrase(TopicSubject.StemCellTherapy);
         return TopicTerms.Pronoun().IsMatch(message)
-            ? new FollowUp(FollowUpKind.Resolved, ReplacePronouns(message, subjectOnly.Phrase), subjectOnly)
+            ? new FollowUp(FollowUpKind.Resolved, ReplacePronouns(message, stands), subjectOnly)
             : null;
     }
 

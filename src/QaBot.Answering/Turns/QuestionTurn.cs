@@ -99,13 +99,17 @@ public sealed partial class QuestionTurn(
         var triagedText = text;
         if (UrgentTurnToCarry(text, context) is { } urgent)
         {
-            // Triaged together with the urgent message: its urgent verdict wins; else this message's own urgent verdict;
-            // else the urgent category carried over (a bare "what should I do" is not a request for personal advice here).
+            // This message's own urgent verdict comes first (a new emergency after a self-harm reply is an emergency); else
+            // triaged together with the urgent message; else the urgent category carried over (a bare "what should I do"
+            // is not a request for personal advice here).
             triagedText = urgent.ResolvedQuestion + "\n" + text;
-            var together = await TriageAsync(Bounded(triagedText), null, cancellationToken).ConfigureAwait(false);
-            verdict = together is { Category: SafetyCategory.Emergency or SafetyCategory.SelfHarm } ? together
-                : verdict is { Category: SafetyCategory.Emergency or SafetyCategory.SelfHarm } ? verdict
-                : new SafetyVerdict(urgent.SafetyCategory!.Value, CarryOverRuleId);
+            if (verdict is not { Category: SafetyCategory.Emergency or SafetyCategory.SelfHarm })
+            {
+                var together = await TriageAsync(Bounded(triagedText), null, cancellationToken).ConfigureAwait(false);
+                verdict = together is { Category: SafetyCategory.Emergency or SafetyCategory.SelfHarm }
+                    ? together
+                    : new SafetyVerdict(urgent.SafetyCategory!.Value, CarryOverRuleId);
+            }
         }
 
         question = question with { Triage = new TriageOutcome(verdict, vector) };

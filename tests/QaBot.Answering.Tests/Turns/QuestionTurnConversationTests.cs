@@ -137,6 +137,17 @@ public sealed class QuestionTurnConversationTests
     }
 
     [Fact]
+    public async Task AskAsync_NewEmergencyAfterASelfHarmReply_GetsTheEmergencyReply()
+    {
+        var turn = Turn();
+        await AskAsync(turn, "I want to kill myself");
+
+        var emergency = await AskAsync(turn, "I have crushing chest pain and can't breathe");
+
+        Assert.Equal((AnswerKind.Safety, SafetyCategory.Emergency), (emergency.Kind, emergency.Category));
+    }
+
+    [Fact]
     public async Task AskAsync_UrgentReplyLongAgo_NextMessageIsTriagedAlone()
     {
         var turn = Turn();
