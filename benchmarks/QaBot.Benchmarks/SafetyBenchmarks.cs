@@ -49,16 +49,16 @@ public class SafetyBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public SafetyVerdict? RulesOnly_OrdinaryQuestion() => rulesOnly.Assess(Ordinary, null);
+    public SafetyVerdict? RulesOnlyOrdinaryQuestion() => rulesOnly.Assess(Ordinary, null);
 
     [Benchmark]
-    public SafetyVerdict? Served_OrdinaryQuestion() => served.Assess(Ordinary, vector);
+    public SafetyVerdict? ServedOrdinaryQuestion() => served.Assess(Ordinary, vector);
 
     [Benchmark]
-    public SafetyVerdict? Served_IndirectSelfHarm() => served.Assess(Indirect, vector);
+    public SafetyVerdict? ServedIndirectSelfHarm() => served.Assess(Indirect, vector);
 
     [Benchmark]
-    public SafetyVerdict? Served_KeywordHeavy2000Characters() => served.Assess(longMessage, vector);
+    public SafetyVerdict? ServedKeywordHeavy2000Characters() => served.Assess(longMessage, vector);
 
     private static string FindExemplars()
     {
