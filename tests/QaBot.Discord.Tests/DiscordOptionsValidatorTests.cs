@@ -12,7 +12,7 @@ namespace QaBot.Discord.Tests;
 /// <summary>Discord's settings are checked at start-up, only when enabled, with every problem in one message.</summary>
 public sealed class DiscordOptionsValidatorTests
 {
-    private readonly DiscordOptionsValidator validator = new();
+    private readonly DiscordOptionsValidator validator = new(Options.Create(new HostOptions { ShutdownTimeout = TimeSpan.FromSeconds(25) }));
 
     [Fact]
     public void Validate_Disabled_SkipsEverything()
@@ -20,6 +20,15 @@ public sealed class DiscordOptionsValidatorTests
         var result = validator.Validate(null, new DiscordOptions { Enabled = false, ApiBaseUrl = "nonsense" });
 
         Assert.True(result.Skipped);
+    }
+
+    [Fact]
+    public void Validate_DrainLongerThanTheShutdownTimeout_FailsNamingBoth()
+    {
+        var result = validator.Validate(null, new DiscordOptions { Enabled = true, Token = "t", DrainSeconds = 60 });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("QaBot:Discord:DrainSeconds (60) must be shorter than QaBot:Shutdown:Timeout (00:00:25)", failure, StringComparison.Ordinal);
     }
 
     [Fact]
