@@ -79,6 +79,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
             ["QaBot:Discord:Token"] = Token,
             ["QaBot:Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
             ["QaBot:Discord:CooldownSeconds"] = "10",
+            ["QaBot:Discord:DrainSeconds"] = "3", // the drain must fit in the test host's 5 s shutdown (Discord's own start-up check)
         };
         configure?.Invoke(settings);
 
