@@ -141,10 +141,17 @@ public sealed partial class SafetyTriage : ISafetyTriage
     /// <summary>
     /// With embeddings on, the text model routes an English message only when the k-NN classifier also leans to a
     /// safety category (<see cref="SafetyOptions.TextModelNeighbourGate"/>); the English encoder cannot judge other
-    /// languages, so there, and with embeddings off, the text model decides alone.
+    /// languages, so there, and with embeddings off, the text model decides alone. A message of one or two words is
+    /// never routed by the text model.
     /// </summary>
     private bool MayRouteByText(string text, float[]? questionVector, SafetyClassifier? neighbours)
     {
+        // Character n-grams of one or two words say little ("and ms?", a follow-up): the rules judge those alone.
+        if (WordCount(text) < MinTextModelWords)
+        {
+            return false;
+        }
+
         if (questionVector is null || neighbours is null || SafetyLanguage.Detect(text) is not null)
         {
             return true;
@@ -152,6 +159,26 @@ public sealed partial class SafetyTriage : ISafetyTriage
 
         var lean = neighbours.Lean(questionVector);
         return float.IsNaN(lean) || lean >= options.TextModelNeighbourGate;
+    }
+
+    private const int MinTextModelWords = 3;
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
     }
 
     /// <summary>The text model's category for the whole message or, for a long one, its most alarming sentence.</summary>

@@ -30,6 +30,16 @@ public sealed class SafetyTriageModelsTests
     }
 
     [Fact]
+    public void Assess_TwoWordFollowUpTheModelWouldRoute_IsLeftToTheRules()
+    {
+        // A model trained to route exactly this text still may not: one or two words carry too few n-grams ("and ms?").
+        var triage = Triage([new("s", "and ms?", SafetyCategory.Emergency), new("s2", "and ms", SafetyCategory.Emergency), .. Ordinary(3)]);
+
+        Assert.Null(triage.Assess("and ms?", null));
+        Assert.Equal(SafetyCategory.Emergency, triage.Assess("and ms? and ms? and ms?", null)?.Category); // three words: the model may route
+    }
+
+    [Fact]
     public void Assess_OrdinaryQuestion_StaysOrdinary()
     {
         var triage = Triage([new("s", Indirect, SafetyCategory.SelfHarm), .. Ordinary(3)]);
