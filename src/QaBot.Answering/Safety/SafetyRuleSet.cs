@@ -44,8 +44,13 @@ public sealed class SafetyRuleSet
         "if i am a candidate for a transplant; my doctor says no but i want to know what is right for me now. " +
         "he is not waking up, she took all the pills by accident and we are having a hard time, is it ok to take it";
 
-    /// <summary>A pattern that takes longer than this on one message (twice in a row) is treated as not matching.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// A pattern that takes longer than this on one message (the compiled and then the interpreted form) makes the triage
+    /// fail closed (the emergency reply). Generous, because the clock runs while a thread waits for a CPU: at 100 ms a
+    /// loaded machine (load average 30-50 on 2 cores) timed out ordinary messages and answered them as emergencies. A
+    /// pattern that really is that slow is still caught, and the question turn's own triage deadline bounds the whole.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
     private static readonly JsonSerializerOptions SerializerOptions = new()
     {
