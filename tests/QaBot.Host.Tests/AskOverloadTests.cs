@@ -61,6 +61,42 @@ public sealed class AskOverloadTests
     }
 
     [Fact]
+    public async Task Ask_OverTheBound_AFollowUpToAnEmergencyStillGetsTheUrgentReply()
+    {
+        await using var host = await RealHost.StartAsync(
+            new Dictionary<string, string?> { ["QaBot:Web:MaxConcurrentAsks"] = "1" },
+            BlockingAnswers.Install);
+        await host.WaitReadyAsync();
+        var blocking = BlockingAnswers.Of(host);
+        const string conversation = "overload-carry-1";
+        using var emergency = await host.Client.PostAsJsonAsync(
+            new Uri("api/ask", UriKind.Relative),
+            new { question = "my husband had his stem cell transplant last week and now has a fever and chills", conversation_id = conversation });
+        var held = AskAsync(host.Client, "can stem cells help lupus");
+        await blocking.WaitEnteredAsync(1);
+
+        try
+        {
+            // On its own words this is not urgent; in its conversation it is (the turn's triage, before the bound).
+            using var followUp = await host.Client.PostAsJsonAsync(
+                new Uri("api/ask", UriKind.Relative), new { question = "he's getting worse", conversation_id = conversation });
+            var body = await followUp.Content.ReadFromJsonAsync<JsonElement>();
+
+            Assert.Equal("safety", (await emergency.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("kind").GetString());
+            Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
+            Assert.Equal("safety", body.GetProperty("kind").GetString());
+            Assert.Equal(Reminder, body.GetProperty("reminder").GetString());
+        }
+        finally
+        {
+            blocking.Release();
+        }
+
+        using var answered = await held;
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
     public async Task Ask_BoundFreedAgain_QuestionsAreAnsweredAgain()
     {
         await using var host = await RealHost.StartAsync(

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using QaBot.Answering;
 using QaBot.Answering.RateLimiting;
-using QaBot.Answering.Safety;
 using QaBot.Answering.Turns;
 
 namespace QaBot.Host.Web;
@@ -10,14 +9,12 @@ namespace QaBot.Host.Web;
 /// Bounds the question turns of <c>POST /api/ask</c> running at once (<see cref="WebOptions.MaxConcurrentAsks"/>). Answering
 /// is CPU work done on request threads: unbounded, a flood takes every thread-pool thread, so that <c>/healthz</c> waits
 /// behind it and nobody gets a prompt "busy". Over the bound a question gets 503 "busy" with <c>Retry-After</c> at once,
-/// without waiting, unless the safety rules (run without the embedding, which is cheap) find it urgent: an urgent message
-/// always goes on to its reply. With <see cref="ReserveThreads"/> the thread pool keeps threads free beyond the bound.
+/// without waiting; a message the question turn's triage finds urgent (its first step) always goes on to its reply. With <see cref="ReserveThreads"/> the thread pool keeps threads free beyond the bound.
 /// </summary>
 internal sealed partial class AskGate(
     IOptions<WebOptions> options,
     IOptions<RateLimitOptions> limits,
     IOptions<AnsweringOptions> answering,
-    ISafetyTriage triage,
     ILogger<AskGate> logger)
 {
     /// <summary>What a "busy" reply suggests waiting (as the answering slots' own busy reply).</summary>
@@ -36,20 +33,39 @@ internal sealed partial class AskGate(
             return await turn.AskAsync(request, cancellationToken);
         }
 
-        if (Interlocked.Increment(ref running) > bound && !IsUrgent(request.Text))
+        // The bound is the turn's platform gate: the turn asks it only after its own triage (with the conversation's
+        // urgent turns, failing closed), so a message that needs urgent help is never refused as busy.
+        var admitted = false;
+        var gated = request with
         {
-            Interlocked.Decrement(ref running);
-            LogBusy(logger, bound);
-            return TurnResult.Refused(new TurnRefusal(RateLimitOutcome.Busy, BusyRetryAfter, limits.Value.BusyText, answering.Value.Reminder));
-        }
+            PlatformGate = () =>
+            {
+                if (request.PlatformGate?.Invoke() is { } refused)
+                {
+                    return refused;
+                }
 
+                if (Interlocked.Increment(ref running) > bound)
+                {
+                    Interlocked.Decrement(ref running);
+                    LogBusy(logger, bound);
+                    return new TurnRefusal(RateLimitOutcome.Busy, BusyRetryAfter, limits.Value.BusyText, answering.Value.Reminder);
+                }
+
+                admitted = true;
+                return null;
+            },
+        };
         try
         {
-            return await turn.AskAsync(request, cancellationToken);
+            return await turn.AskAsync(gated, cancellationToken);
         }
         finally
         {
-            Interlocked.Decrement(ref running);
+            if (admitted)
+            {
+                Interlocked.Decrement(ref running);
+            }
         }
     }
 
@@ -64,19 +80,6 @@ internal sealed partial class AskGate(
         if (workers < wanted)
         {
             ThreadPool.SetMinThreads(wanted, io);
-        }
-    }
-
-    /// <summary>The rules alone; a failure counts as urgent (fail closed, as the question turn does).</summary>
-    private bool IsUrgent(string? text)
-    {
-        try
-        {
-            return triage.Assess(TextCleaner.Clean(text ?? ""), null) is not null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return true;
         }
     }
 
